@@ -1,0 +1,91 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "slot-tagger",
+    platforms: [.macOS(.v15)],
+    products: [
+        // MARK: - Public library
+        .library(name: "SlotTagger", targets: ["SlotTagger"]),
+        // MARK: - Executables
+        .executable(name: "tagger", targets: ["tagger"]),
+        .executable(name: "trainer", targets: ["trainer"]),
+        .executable(name: "evaluator", targets: ["evaluator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+    ],
+    targets: [
+        // MARK: - Public library: one import for chatbot backends
+        .target(
+            name: "SlotTagger",
+            dependencies: ["SlotText", "SlotCorpus", "SlotVocabulary", "SlotModel", "SlotEvaluation"]
+        ),
+
+        // MARK: - Implementation modules, one concern each
+        .target(name: "SlotText", dependencies: ["CICU"]),
+        .target(name: "SlotCorpus", dependencies: ["SlotText"]),
+        .target(
+            name: "SlotMath",
+            dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))],
+            linkerSettings: [.linkedLibrary("m")]
+        ),
+        .target(name: "SlotLayers", dependencies: ["SlotMath"]),
+        .target(name: "SlotVocabulary", dependencies: ["SlotText", "SlotCorpus", "SlotMath"]),
+        .target(
+            name: "SlotModel",
+            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary"]
+        ),
+        .target(
+            name: "SlotTraining",
+            dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation"]
+        ),
+        .target(name: "SlotEvaluation"),
+
+        // MARK: - C shims
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+
+        // MARK: - Executables: argument parsing and I/O only
+        .executableTarget(
+            name: "tagger",
+            dependencies: ["SlotTagger", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "trainer",
+            dependencies: ["SlotTagger", "SlotTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "evaluator",
+            dependencies: ["SlotTagger", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "bench",
+            dependencies: ["SlotTagger", "SlotTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: - Tests
+        .target(
+            name: "SlotTestSupport",
+            dependencies: ["SlotMath", "SlotLayers", "SlotCorpus"],
+            path: "Tests/SlotTestSupport"
+        ),
+        .testTarget(name: "SlotTextTests", dependencies: ["SlotText"]),
+        .testTarget(name: "SlotCorpusTests", dependencies: ["SlotCorpus"]),
+        .testTarget(name: "SlotMathTests", dependencies: ["SlotMath", "SlotTestSupport"]),
+        .testTarget(name: "SlotLayersTests", dependencies: ["SlotLayers", "SlotTestSupport"]),
+        .testTarget(name: "SlotVocabularyTests", dependencies: ["SlotVocabulary"]),
+        .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotTestSupport"]),
+        .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotTestSupport"]),
+        .testTarget(name: "SlotEvaluationTests", dependencies: ["SlotEvaluation"]),
+        .testTarget(name: "CLITests", dependencies: ["SlotTagger"]),
+    ]
+)

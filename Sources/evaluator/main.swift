@@ -1,0 +1,1 @@
+print("evaluator: not built yet")

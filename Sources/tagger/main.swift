@@ -1,0 +1,1 @@
+print("tagger: not built yet")

@@ -1,0 +1,1 @@
+print("trainer: not built yet")
