@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Element-wise kernels over raw buffers: the inner loops of the layers.
+///
+/// They take pointers so that callers can work on rows of larger workspaces
+/// without copying, and they never allocate.
+public enum Kernels {
+    /// `y += alpha · x` over `count` elements.
+    @inlinable
+    public static func axpy(count: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+        for index in 0..<count { y[index] += alpha * x[index] }
+    }
+
+    /// `y += x` over `count` elements.
+    @inlinable
+    public static func add(count: Int, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+        for index in 0..<count { y[index] += x[index] }
+    }
+
+    /// The dot product of `x` and `y` over `count` elements.
+    @inlinable
+    public static func dot(count: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {
+        var sum: Float = 0
+        for index in 0..<count { sum += x[index] * y[index] }
+        return sum
+    }
+
+    /// The logistic sigmoid `σ(x) = 1 / (1 + e^(−x))`, computed without overflow
+    /// for any finite or infinite `x`.
+    @inlinable
+    public static func sigmoid(_ x: Float) -> Float {
+        if x >= 0 {
+            return 1 / (1 + expf(-x))
+        }
+        let e = expf(x)
+        return e / (1 + e)
+    }
+
+    /// The hyperbolic tangent.
+    @inlinable
+    public static func tanh(_ x: Float) -> Float {
+        tanhf(x)
+    }
+
+    /// `e^x` in single precision.
+    @inlinable
+    public static func exp(_ x: Float) -> Float {
+        expf(x)
+    }
+
+    /// The natural logarithm in single precision.
+    @inlinable
+    public static func log(_ x: Float) -> Float {
+        logf(x)
+    }
+
+    /// `log(Σ e^(x_i))` over `count` elements spaced `stride` apart, shifted by
+    /// the maximum so that it neither overflows nor underflows.
+    ///
+    /// ```
+    /// logSumExp(x) = m + log Σ e^(x_i − m),  m = max x_i
+    /// ```
+    /// Returns `-infinity` when every element is `-infinity` (or `count` is 0),
+    /// and `+infinity` when any element is.
+    @inlinable
+    public static func logSumExp(count: Int, _ x: UnsafePointer<Float>, stride: Int = 1) -> Float {
+        var maximum = -Float.infinity
+        for index in 0..<count { maximum = max(maximum, x[index * stride]) }
+        if maximum == -.infinity || maximum == .infinity { return maximum }
+        var sum: Float = 0
+        for index in 0..<count { sum += expf(x[index * stride] - maximum) }
+        return maximum + logf(sum)
+    }
+
+    /// The softmax of `count` elements into `output`, shifted by the maximum.
+    @inlinable
+    public static func softmax(count: Int, _ x: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
+        let normaliser = logSumExp(count: count, x)
+        for index in 0..<count { output[index] = expf(x[index] - normaliser) }
+    }
+}
