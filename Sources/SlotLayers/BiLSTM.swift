@@ -1,0 +1,94 @@
+import SlotMath
+
+/// Two LSTMs over the same sequences, one left to right and one right to
+/// left, whose outputs are concatenated at every token: `N × 2H`, columns
+/// `0 ..< H` from the left-to-right reader and `H ..< 2H` from the other.
+///
+/// The sentence vector of a bidirectional layer is its pair of final states:
+/// the left-to-right state after the last token and the right-to-left state
+/// after the first token (see ``finalStates(_:)``).
+public struct BiLSTM: ParameterSet {
+    /// The layer that reads each sequence left to right.
+    public var leftToRight: LSTM
+    /// The layer that reads each sequence right to left.
+    public var rightToLeft: LSTM
+
+    /// The size of each direction's state, H.
+    public var hiddenSize: Int { leftToRight.hiddenSize }
+    /// The size of each input vector, D.
+    public var inputSize: Int { leftToRight.inputSize }
+    /// The size of each output vector, 2H.
+    public var outputSize: Int { 2 * hiddenSize }
+
+    /// Creates a layer with freshly initialised directions.
+    public init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
+        leftToRight = LSTM(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator)
+        rightToLeft = LSTM(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator)
+    }
+
+    /// Creates a layer from its two directions.
+    public init(leftToRight: LSTM, rightToLeft: LSTM) {
+        precondition(leftToRight.inputSize == rightToLeft.inputSize && leftToRight.hiddenSize == rightToLeft.hiddenSize,
+                     "both directions of a BiLSTM need the same sizes")
+        self.leftToRight = leftToRight
+        self.rightToLeft = rightToLeft
+    }
+
+    /// Visits `leftToRight.*` then `rightToLeft.*`.
+    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+        try leftToRight.visitParameters { try body("leftToRight." + $0, &$1) }
+        try rightToLeft.visitParameters { try body("rightToLeft." + $0, &$1) }
+    }
+
+    /// The forward pass's caches of both directions.
+    public struct Cache: Sendable {
+        /// The left-to-right pass.
+        public let leftToRight: LSTM.Cache
+        /// The right-to-left pass.
+        public let rightToLeft: LSTM.Cache
+    }
+
+    /// Runs both directions over a batch.
+    /// - Parameters:
+    ///   - input: `N × D`, sequences one after another as `layout` says.
+    ///   - layout: the batch's sequence lengths.
+    /// - Returns: the outputs `N × 2H` in token order, and the cache for the backward pass.
+    public func forward(_ input: Matrix, layout: SequenceLayout) -> (output: Matrix, cache: Cache) {
+        var output = Matrix(rows: layout.tokenCount, columns: outputSize)
+        let first = leftToRight.forward(input, layout: layout, reversed: false, output: &output, outputColumn: 0)
+        let second = rightToLeft.forward(input, layout: layout, reversed: true, output: &output, outputColumn: hiddenSize)
+        return (output, Cache(leftToRight: first, rightToLeft: second))
+    }
+
+    /// The final states of each sequence (batch order), `S × 2H`: the
+    /// left-to-right state after the last token, then the right-to-left state
+    /// after the first token.
+    public func finalStates(_ cache: Cache) -> Matrix {
+        let first = cache.leftToRight.finalStates, second = cache.rightToLeft.finalStates
+        var result = Matrix(rows: first.rows, columns: outputSize)
+        for row in 0..<first.rows {
+            for column in 0..<hiddenSize {
+                result[row, column] = first[row, column]
+                result[row, hiddenSize + column] = second[row, column]
+            }
+        }
+        return result
+    }
+
+    /// Backpropagates through both directions.
+    /// - Parameters:
+    ///   - outputGradient: `∂loss/∂output`, `N × 2H`.
+    ///   - finalGradient: optional `∂loss/∂finalStates`, `S × 2H`.
+    ///   - cache: the forward pass's cache.
+    /// - Returns: `∂loss/∂input` (`N × D`) and the parameter gradient.
+    public func backward(outputGradient: Matrix, finalGradient: Matrix? = nil, cache: Cache) -> (inputGradient: Matrix, gradient: BiLSTM) {
+        var inputGradient = Matrix(rows: cache.leftToRight.layout.tokenCount, columns: inputSize)
+        let first = leftToRight.backward(
+            outputGradient: outputGradient, outputColumn: 0, finalGradient: finalGradient, finalColumn: 0,
+            cache: cache.leftToRight, inputGradient: &inputGradient)
+        let second = rightToLeft.backward(
+            outputGradient: outputGradient, outputColumn: hiddenSize, finalGradient: finalGradient, finalColumn: hiddenSize,
+            cache: cache.rightToLeft, inputGradient: &inputGradient)
+        return (inputGradient, BiLSTM(leftToRight: first, rightToLeft: second))
+    }
+}

@@ -1,0 +1,39 @@
+/// The shape of a tagging network: sizes of every layer and the choice of
+/// output layer. The defaults are the shipped models' settings.
+public struct Architecture: Hashable, Sendable, Codable {
+    /// The recurrent cell of the encoder.
+    public enum Cell: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Long short-term memory.
+        case lstm
+        /// Gated recurrent unit.
+        case gru
+    }
+
+    /// The token-level output layer.
+    public enum Output: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A linear-chain CRF decoded with (BIO-constrained) Viterbi.
+        case crf
+        /// An independent softmax per token.
+        case softmax
+    }
+
+    /// The size of word vectors.
+    public var wordDimension: Int = 100
+    /// The size of character vectors (0 turns the character encoder off).
+    public var characterDimension: Int = 25
+    /// The state size of each direction of the character BiLSTM.
+    public var characterHiddenSize: Int = 25
+    /// The state size of each direction of the word-level BiLSTM.
+    public var hiddenSize: Int = 100
+    /// The number of stacked bidirectional layers (1 to 3).
+    public var layers: Int = 1
+    /// The recurrent cell.
+    public var cell: Cell = .lstm
+    /// The output layer.
+    public var output: Output = .crf
+    /// Whether the network has an intent head.
+    public var intentHead: Bool = true
+
+    /// Creates the default architecture.
+    public init() {}
+}
