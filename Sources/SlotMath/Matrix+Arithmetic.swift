@@ -82,3 +82,46 @@ extension Matrix {
         }
     }
 }
+
+extension Matrix {
+    /// The matrix `[a b]`: `a`'s columns followed by `b`'s, row by row.
+    /// - Precondition: both have the same number of rows.
+    public static func concatenatingColumns(_ a: Matrix, _ b: Matrix) -> Matrix {
+        precondition(a.rows == b.rows, "cannot place a \(b.rows)-row matrix beside a \(a.rows)-row one")
+        var result = Matrix(rows: a.rows, columns: a.columns + b.columns)
+        let width = result.columns
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                result.withUnsafeMutableBufferPointer { pr in
+                    for row in 0..<a.rows {
+                        if a.columns > 0 {
+                            (pr.baseAddress! + row * width).update(from: pa.baseAddress! + row * a.columns, count: a.columns)
+                        }
+                        if b.columns > 0 {
+                            (pr.baseAddress! + row * width + a.columns)
+                                .update(from: pb.baseAddress! + row * b.columns, count: b.columns)
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// A new matrix holding the given range of this matrix's columns.
+    public func columns(_ range: Range<Int>) -> Matrix {
+        precondition(range.lowerBound >= 0 && range.upperBound <= columns, "column range \(range) out of 0..<\(columns)")
+        var result = Matrix(rows: rows, columns: range.count)
+        guard range.count > 0 else { return result }
+        let width = columns
+        withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { target in
+                for row in 0..<rows {
+                    (target.baseAddress! + row * range.count)
+                        .update(from: source.baseAddress! + row * width + range.lowerBound, count: range.count)
+                }
+            }
+        }
+        return result
+    }
+}

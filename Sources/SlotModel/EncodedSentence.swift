@@ -1,0 +1,24 @@
+/// A sentence turned into the ids the network reads: word ids, each word's
+/// character ids, and (for training) label and intent ids.
+public struct EncodedSentence: Hashable, Sendable {
+    /// One word id per token.
+    public var wordIds: [Int]
+    /// One non-empty list of character ids per token.
+    public var characterIds: [[Int]]
+    /// One label id per token, when known.
+    public var labelIds: [Int]?
+    /// The intent id, when known.
+    public var intentId: Int?
+
+    /// Creates an encoded sentence.
+    public init(wordIds: [Int], characterIds: [[Int]], labelIds: [Int]? = nil, intentId: Int? = nil) {
+        precondition(wordIds.count == characterIds.count, "one character list per word")
+        self.wordIds = wordIds
+        self.characterIds = characterIds
+        self.labelIds = labelIds
+        self.intentId = intentId
+    }
+
+    /// The number of tokens.
+    public var count: Int { wordIds.count }
+}

@@ -1,0 +1,113 @@
+import SlotMath
+import SlotLayers
+
+extension TaggingNetwork {
+    /// Everything a forward pass over a batch computed and the backward pass needs.
+    public struct Pass: Sendable {
+        /// The batch's sequence layout (one sequence per sentence).
+        public let layout: SequenceLayout
+        /// The word ids of the whole batch, sentence after sentence.
+        public let wordIds: [Int]
+        /// The character encoder's cache.
+        let characterCache: CharacterEncoder.Cache?
+        /// Dropout mask on the word features.
+        let featureMask: Matrix?
+        /// Each encoder layer's cache.
+        let encoderCaches: [BiLSTM.Cache]
+        /// Dropout masks between and after encoder layers (one per layer).
+        let encoderMasks: [Matrix?]
+        /// The last encoder layer's outputs after dropout, `N × 2H`.
+        public let features: Matrix
+        /// Emission scores, `N × labels`.
+        public let emissions: Matrix
+    }
+
+    /// Runs the encoder and the emission layer over a batch.
+    /// - Parameters:
+    ///   - batch: the sentences.
+    ///   - dropout: the dropout rate (0 for inference).
+    ///   - generator: the source of dropout masks.
+    public func forward(_ batch: [EncodedSentence], dropout: Float, using generator: inout SplitMix64) -> Pass {
+        let layout = SequenceLayout(lengths: batch.map(\.count))
+        let wordIds = batch.flatMap(\.wordIds)
+        var features = words(wordIds)
+        var characterCache: CharacterEncoder.Cache?
+        if let characters {
+            let (encoded, cache) = characters.forward(batch.flatMap(\.characterIds))
+            features = Matrix.concatenatingColumns(features, encoded)
+            characterCache = cache
+        }
+        let drop = Dropout(rate: dropout)
+        let featureMask = drop.apply(&features, using: &generator)
+        var caches: [BiLSTM.Cache] = []
+        var masks: [Matrix?] = []
+        for layer in encoder {
+            var (output, cache) = layer.forward(features, layout: layout)
+            masks.append(drop.apply(&output, using: &generator))
+            caches.append(cache)
+            features = output
+        }
+        let scores = emissions(features)
+        return Pass(
+            layout: layout, wordIds: wordIds, characterCache: characterCache, featureMask: featureMask,
+            encoderCaches: caches, encoderMasks: masks, features: features, emissions: scores)
+    }
+
+    /// The summed loss of a batch and its gradient: the CRF's (or softmax's)
+    /// negative log-likelihood of the gold labels plus `intentWeight` times the
+    /// intent cross-entropy, summed over sentences.
+    /// - Parameters:
+    ///   - batch: sentences with `labelIds` (and `intentId` when the network has an intent head).
+    ///   - dropout: the dropout rate.
+    ///   - intentWeight: the weight of the intent loss.
+    ///   - generator: the source of dropout masks.
+    /// - Returns: the summed loss and the gradient of that sum.
+    public func lossAndGradient(
+        _ batch: [EncodedSentence], dropout: Float, intentWeight: Float, using generator: inout SplitMix64
+    ) -> (loss: Double, gradient: TaggingNetwork) {
+        let pass = forward(batch, dropout: dropout, using: &generator)
+        var gradient = zeroed
+        var loss: Double = 0
+        var emissionGradient = Matrix(rows: pass.layout.tokenCount, columns: labelCount)
+        for (index, sentence) in batch.enumerated() {
+            guard let labels = sentence.labelIds else { preconditionFailure("training sentences need labels") }
+            let rows = pass.layout.offsets[index] ..< pass.layout.offsets[index] + sentence.count
+            if let crf {
+                loss += crf.negativeLogLikelihood(
+                    emissions: pass.emissions, rows: rows, labels: labels,
+                    emissionGradient: &emissionGradient, parameterGradient: &gradient.crf!)
+            } else {
+                loss += SoftmaxOutput.crossEntropy(
+                    emissions: pass.emissions, rows: rows, labels: labels, emissionGradient: &emissionGradient)
+            }
+        }
+        var featureGradient = emissions.backward(
+            outputGradient: emissionGradient, input: pass.features, parameterGradient: &gradient.emissions)
+        if let intent {
+            let intents = batch.map { sentence -> Int in
+                guard let id = sentence.intentId else { preconditionFailure("training sentences need intents") }
+                return id
+            }
+            loss += Double(intentWeight) * intent.lossAndGradient(
+                features: pass.features, layout: pass.layout, intents: intents, weight: intentWeight,
+                featureGradient: &featureGradient, parameterGradient: &gradient.intent!)
+        }
+        let drop = Dropout(rate: dropout)
+        for index in encoder.indices.reversed() {
+            drop.backward(&featureGradient, mask: pass.encoderMasks[index])
+            let (inputGradient, layerGradient) = encoder[index].backward(
+                outputGradient: featureGradient, cache: pass.encoderCaches[index])
+            gradient.encoder[index] = layerGradient
+            featureGradient = inputGradient
+        }
+        drop.backward(&featureGradient, mask: pass.featureMask)
+        let wordColumns = words.dimension
+        words.accumulateGradient(
+            ids: pass.wordIds, outputGradient: featureGradient.columns(0 ..< wordColumns), into: &gradient.words)
+        if let characters, let cache = pass.characterCache {
+            gradient.characters = characters.backward(
+                featureGradient.columns(wordColumns ..< featureGradient.columns), cache: cache)
+        }
+        return (loss, gradient)
+    }
+}

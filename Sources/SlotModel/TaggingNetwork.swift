@@ -1,0 +1,83 @@
+import SlotMath
+import SlotLayers
+
+/// The whole network: word and character features, a stack of BiLSTMs, a
+/// linear map to per-label emission scores, the CRF (or softmax) over them,
+/// and an intent head over the encoder's outputs.
+///
+/// ```
+/// x_t = [E_word[w_t] ; charBiLSTM(chars of w_t)]      dropout
+/// h   = BiLSTM_L(… BiLSTM_1(x))                        dropout
+/// emissions_t = W·h_t + b                              → CRF / softmax → labels
+/// intent = softmax(W_i · pool(h))
+/// ```
+public struct TaggingNetwork: ParameterSet {
+    /// The network's shape.
+    public let architecture: Architecture
+    /// Word vectors.
+    public var words: Embedding
+    /// The character encoder (absent when `characterDimension` is 0).
+    public var characters: CharacterEncoder?
+    /// The stacked bidirectional encoder, first layer first.
+    public var encoder: [BiLSTM]
+    /// Encoder outputs to per-label emission scores.
+    public var emissions: Linear
+    /// Transition scores (CRF output only).
+    public var crf: CRF?
+    /// The intent classifier (absent when the corpus has no intents).
+    public var intent: IntentHead?
+
+    /// The number of token labels.
+    public var labelCount: Int { emissions.outputSize }
+
+    /// Creates a freshly initialised network.
+    /// - Parameters:
+    ///   - architecture: layer sizes and choices.
+    ///   - wordCount: the word vocabulary's size.
+    ///   - characterCount: the character vocabulary's size.
+    ///   - labelCount: the number of BIO labels.
+    ///   - intentCount: the number of intents (0 for none).
+    ///   - wordVectors: initial word vectors (`wordCount × wordDimension`), e.g. pretrained.
+    public init(
+        architecture: Architecture, wordCount: Int, characterCount: Int, labelCount: Int, intentCount: Int,
+        wordVectors: Matrix? = nil, using generator: inout SplitMix64
+    ) {
+        self.architecture = architecture
+        if let wordVectors {
+            precondition(wordVectors.rows == wordCount && wordVectors.columns == architecture.wordDimension,
+                         "word vectors must be \(wordCount)×\(architecture.wordDimension)")
+            words = Embedding(table: wordVectors)
+        } else {
+            words = Embedding(count: wordCount, dimension: architecture.wordDimension,
+                              bound: (3 / Float(architecture.wordDimension)).squareRoot(), using: &generator)
+        }
+        characters = architecture.characterDimension > 0
+            ? CharacterEncoder(characterCount: characterCount, dimension: architecture.characterDimension,
+                               hiddenSize: architecture.characterHiddenSize, using: &generator)
+            : nil
+        var inputSize = architecture.wordDimension + (characters?.outputSize ?? 0)
+        var encoder: [BiLSTM] = []
+        for _ in 0..<architecture.layers {
+            encoder.append(BiLSTM(inputSize: inputSize, hiddenSize: architecture.hiddenSize, using: &generator))
+            inputSize = 2 * architecture.hiddenSize
+        }
+        self.encoder = encoder
+        emissions = Linear(inputSize: inputSize, outputSize: labelCount, using: &generator)
+        crf = architecture.output == .crf ? CRF(labelCount: labelCount) : nil
+        intent = architecture.intentHead && intentCount > 0
+            ? IntentHead(inputSize: inputSize, intentCount: intentCount, pooling: .meanMax, using: &generator)
+            : nil
+    }
+
+    /// Visits every parameter with a dotted name such as `encoder.0.leftToRight.inputWeight`.
+    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+        try words.visitParameters { try body("words." + $0, &$1) }
+        try characters?.visitParameters { try body("characters." + $0, &$1) }
+        for index in encoder.indices {
+            try encoder[index].visitParameters { try body("encoder.\(index)." + $0, &$1) }
+        }
+        try emissions.visitParameters { try body("emissions." + $0, &$1) }
+        try crf?.visitParameters { try body("crf." + $0, &$1) }
+        try intent?.visitParameters { try body("intent." + $0, &$1) }
+    }
+}

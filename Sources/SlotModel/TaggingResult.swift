@@ -1,0 +1,102 @@
+import SlotText
+
+/// What the tagger found in one utterance: every token with its label, the
+/// slots (chunks of tokens that share a label type), and the intent.
+public struct TaggingResult: Hashable, Sendable {
+    /// The utterance exactly as given.
+    public let text: String
+    /// The tokens with their labels and confidences, in order.
+    public let tokens: [TaggedToken]
+    /// The slots, in order of appearance.
+    public let slots: [Slot]
+    /// The intent of the utterance, when the model has an intent head.
+    public let intent: Intent?
+
+    /// Creates a result.
+    public init(text: String, tokens: [TaggedToken], slots: [Slot], intent: Intent?) {
+        self.text = text
+        self.tokens = tokens
+        self.slots = slots
+        self.intent = intent
+    }
+
+    /// The first slot with the given label, if any (`result.slot("toloc.city_name")?.text`).
+    public func slot(_ label: String) -> Slot? {
+        slots.first { $0.label == label }
+    }
+
+    /// All slots with the given label.
+    public func slots(_ label: String) -> [Slot] {
+        slots.filter { $0.label == label }
+    }
+}
+
+/// One token with the label the model gave it.
+public struct TaggedToken: Hashable, Sendable {
+    /// The token, with its text and offsets in the original utterance.
+    public let token: Token
+    /// The BIO label, e.g. `B-fromloc.city_name` or `O`.
+    public let label: String
+    /// The probability of this label at this token (the CRF's marginal, or the softmax's).
+    public let confidence: Float
+
+    /// Creates a tagged token.
+    public init(token: Token, label: String, confidence: Float) {
+        self.token = token
+        self.label = label
+        self.confidence = confidence
+    }
+}
+
+/// A slot: a run of tokens labelled `B-type I-type …`, with its exact text.
+///
+/// `text` is the original text from the first token's start to the last
+/// token's end, so case, accents and inner spaces or punctuation are kept:
+/// "St. Louis", "Zürich". `range` and the offsets locate it in the utterance.
+public struct Slot: Hashable, Sendable {
+    /// The slot's type, the label without its `B-`/`I-` prefix (`toloc.city_name`).
+    public let label: String
+    /// The original text the slot covers.
+    public let text: Substring
+    /// The slot's range in the original `String`.
+    public let range: Range<String.Index>
+    /// Offsets in Unicode scalars (what Python's `str` indexes).
+    public let scalarOffsets: Range<Int>
+    /// Offsets in UTF-16 code units.
+    public let utf16Offsets: Range<Int>
+    /// Offsets in UTF-8 bytes.
+    public let utf8Offsets: Range<Int>
+    /// The indices of the slot's tokens in ``TaggingResult/tokens``.
+    public let tokenIndices: Range<Int>
+    /// The probability that exactly these tokens carry exactly this slot.
+    public let confidence: Float
+
+    /// Creates a slot.
+    public init(
+        label: String, text: Substring, range: Range<String.Index>, scalarOffsets: Range<Int>,
+        utf16Offsets: Range<Int>, utf8Offsets: Range<Int>, tokenIndices: Range<Int>, confidence: Float
+    ) {
+        self.label = label
+        self.text = text
+        self.range = range
+        self.scalarOffsets = scalarOffsets
+        self.utf16Offsets = utf16Offsets
+        self.utf8Offsets = utf8Offsets
+        self.tokenIndices = tokenIndices
+        self.confidence = confidence
+    }
+}
+
+/// The intent of an utterance with the model's probability for it.
+public struct Intent: Hashable, Sendable {
+    /// The intent's name, e.g. `atis_flight`.
+    public let label: String
+    /// The probability the intent head gives it.
+    public let confidence: Float
+
+    /// Creates an intent.
+    public init(label: String, confidence: Float) {
+        self.label = label
+        self.confidence = confidence
+    }
+}

@@ -1,0 +1,64 @@
+import SlotModel
+
+/// Every hyperparameter of a training run, with the defaults that train the
+/// shipped models. The `trainer` reads them from a JSON file and overrides
+/// them with command-line options; the effective values are printed at the
+/// start and stored in the model bundle.
+public struct TrainingOptions: Hashable, Sendable, Codable {
+    /// The optimiser's update rule.
+    public enum OptimizerName: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Stochastic gradient descent with momentum.
+        case sgd
+        /// Adam.
+        case adam
+        /// RMSprop.
+        case rmsprop
+    }
+
+    /// The network's shape.
+    public var architecture = Architecture()
+    /// The maximum number of passes over the training data.
+    public var maxEpochs = 30
+    /// Stop after this many epochs without a better dev F1.
+    public var patience = 6
+    /// Stop after this many seconds (checked between batches), if set.
+    public var timeLimit: Double?
+    /// Sentences per mini-batch.
+    public var batchSize = 10
+    /// The optimiser.
+    public var optimizer = OptimizerName.adam
+    /// The initial learning rate.
+    public var learningRate: Float = 0.002
+    /// Learning-rate decay: epoch `e` (from 0) uses `learningRate / (1 + decay · e)`.
+    public var learningRateDecay: Float = 0.05
+    /// Momentum for SGD.
+    public var momentum: Float = 0.9
+    /// The largest allowed global gradient norm.
+    public var clipNorm: Double = 5
+    /// Dropout on the word features and on the encoder's outputs.
+    public var dropout: Float = 0.5
+    /// Probability of replacing a training word seen at most `rareWordCount`
+    /// times by the unknown word, so the model learns to label unseen words.
+    public var unknownWordDropout: Float = 0.3
+    /// Words seen at most this often in training are candidates for unknown-word dropout.
+    public var rareWordCount = 1
+    /// Words seen fewer times than this in training get no vector of their own.
+    public var minWordCount = 1
+    /// Weight of the intent loss relative to the slot loss.
+    public var intentWeight: Float = 1
+    /// Lower-case words before looking them up.
+    public var lowercase = true
+    /// Map every digit to `0` before looking words up.
+    public var digitsToZero = true
+    /// Pretrained word vectors (word2vec or GloVe text), if any.
+    public var embeddings: String?
+    /// Keep pretrained vectors fixed during training.
+    public var freezeEmbeddings = false
+    /// The random seed: the same seed gives the same model.
+    public var seed: UInt64 = 1
+    /// Worker threads per batch (the batch is split between them).
+    public var threads = 2
+
+    /// Creates the default options.
+    public init() {}
+}
