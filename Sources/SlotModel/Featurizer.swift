@@ -1,0 +1,98 @@
+import SlotText
+import SlotCorpus
+import SlotVocabulary
+
+/// Turns tokens into the ids a ``TaggingNetwork`` reads, and label ids back
+/// into labels: the model's vocabularies, label set and intent set, with the
+/// normaliser that maps a token to its vocabulary key.
+public struct Featurizer: Hashable, Sendable, Codable {
+    /// How a token becomes a word-vocabulary key (lower-casing, digits, NFKC).
+    public let normalizer: Normalizer
+    /// The word vocabulary, over normalised forms.
+    public let words: Vocabulary
+    /// The character vocabulary, over the tokens' original Unicode scalars.
+    public let characters: CharacterVocabulary
+    /// The BIO labels, in id order.
+    public let labels: [String]
+    /// The intents, in id order (empty when the corpus has none).
+    public let intents: [String]
+    private let labelIds: [String: Int]
+    private let intentIds: [String: Int]
+
+    /// Creates a featurizer from its parts.
+    public init(normalizer: Normalizer, words: Vocabulary, characters: CharacterVocabulary, labels: [String], intents: [String]) {
+        self.normalizer = normalizer
+        self.words = words
+        self.characters = characters
+        self.labels = labels
+        self.intents = intents
+        labelIds = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        intentIds = Dictionary(uniqueKeysWithValues: intents.enumerated().map { ($1, $0) })
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case normalizer, words, characters, labels, intents
+    }
+
+    /// Decodes a featurizer from a model configuration.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            normalizer: try container.decode(Normalizer.self, forKey: .normalizer),
+            words: try container.decode(Vocabulary.self, forKey: .words),
+            characters: try container.decode(CharacterVocabulary.self, forKey: .characters),
+            labels: try container.decode([String].self, forKey: .labels),
+            intents: try container.decode([String].self, forKey: .intents))
+    }
+
+    /// Encodes the featurizer into a model configuration.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(normalizer, forKey: .normalizer)
+        try container.encode(words, forKey: .words)
+        try container.encode(characters, forKey: .characters)
+        try container.encode(labels, forKey: .labels)
+        try container.encode(intents, forKey: .intents)
+    }
+
+    /// The id of a label, or `nil` when the model does not know it.
+    public func labelId(_ label: String) -> Int? { labelIds[label] }
+
+    /// The id of an intent, or `nil` when the model does not know it.
+    public func intentId(_ intent: String) -> Int? { intentIds[intent] }
+
+    /// Encodes tokens for the network (no labels).
+    public func encode<Tokens: Sequence>(tokens: Tokens) -> EncodedSentence where Tokens.Element: StringProtocol {
+        var wordIds: [Int] = []
+        var characterIds: [[Int]] = []
+        for token in tokens {
+            let text = String(token)
+            wordIds.append(words.id(of: normalizer.normalize(text)))
+            let ids = characters.ids(of: text)
+            characterIds.append(ids.isEmpty ? [CharacterVocabulary.unknownId] : ids)
+        }
+        return EncodedSentence(wordIds: wordIds, characterIds: characterIds)
+    }
+
+    /// Encodes an annotated sentence with its label and intent ids.
+    /// - Throws: ``ModelError/unknownLabel(_:file:line:)`` or
+    ///   ``ModelError/unknownIntent(_:file:line:)`` when the sentence uses a
+    ///   label or intent the model was not built with.
+    public func encode(_ sentence: AnnotatedSentence, file: String) throws(ModelError) -> EncodedSentence {
+        var encoded = encode(tokens: sentence.tokens)
+        var ids: [Int] = []
+        ids.reserveCapacity(sentence.labels.count)
+        for label in sentence.labels {
+            guard let id = labelIds[label] else { throw .unknownLabel(label, file: file, line: sentence.line) }
+            ids.append(id)
+        }
+        encoded.labelIds = ids
+        if !intents.isEmpty {
+            guard let intent = sentence.intent, let id = intentIds[intent] else {
+                throw .unknownIntent(sentence.intent ?? "(none)", file: file, line: sentence.line)
+            }
+            encoded.intentId = id
+        }
+        return encoded
+    }
+}

@@ -1,0 +1,203 @@
+import SlotMath
+import SlotLayers
+import SlotModel
+import SlotEvaluation
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The training loop: mini-batches split over worker threads, gradient
+/// clipping, the optimiser, learning-rate decay, dev evaluation after every
+/// epoch, early stopping, and the best network kept.
+///
+/// Every random choice (shuffling, dropout, unknown-word dropout) comes from a
+/// generator seeded by `(seed, epoch, batch, worker)`, so a run interrupted at
+/// any batch and resumed from its state ends with exactly the model of an
+/// uninterrupted run, and a single-threaded run is reproducible to the byte.
+public struct Trainer: Sendable {
+    /// The hyperparameters.
+    public let options: TrainingOptions
+    /// The encoded data and featurizer.
+    public let data: TrainingData
+    /// The BIO constraints used when decoding the dev set.
+    public let constraints: TransitionConstraints
+
+    /// Creates a trainer.
+    public init(options: TrainingOptions, data: TrainingData) {
+        self.options = options
+        self.data = data
+        constraints = TransitionConstraints(labels: data.featurizer.labels)
+    }
+
+    /// A fresh network and optimiser, initialised from the seed (and from
+    /// `wordVectors` when pretrained vectors are given).
+    public func initialState(wordVectors: Matrix? = nil) -> TrainingState {
+        var generator = SplitMix64(seed: options.seed)
+        let featurizer = data.featurizer
+        let network = TaggingNetwork(
+            architecture: options.architecture, wordCount: featurizer.words.count,
+            characterCount: featurizer.characters.count, labelCount: featurizer.labels.count,
+            intentCount: featurizer.intents.count, wordVectors: wordVectors, using: &generator)
+        let rule: Optimizer.Rule = switch options.optimizer {
+        case .sgd: .sgd(momentum: options.momentum)
+        case .adam: .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
+        case .rmsprop: .rmsprop(decay: 0.9, epsilon: 1e-8)
+        }
+        return TrainingState(network: network, optimizer: Optimizer(rule: rule))
+    }
+
+    /// Trains until the epochs run out, early stopping, the time limit, or `shouldStop`.
+    /// - Parameters:
+    ///   - state: where to start; on return, where training stopped.
+    ///   - events: called after every batch and epoch.
+    ///   - shouldStop: polled between batches; returning `true` interrupts.
+    /// - Returns: why training stopped.
+    public func run(
+        _ state: inout TrainingState, events: (TrainingEvent) -> Void = { _ in }, shouldStop: () -> Bool = { false }
+    ) -> StopReason {
+        let clock = ContinuousClock()
+        let started = clock.now
+        while state.epoch < options.maxEpochs {
+            if state.epochsWithoutImprovement >= options.patience { return .earlyStopping }
+            let epochStarted = clock.now
+            var shuffler = SplitMix64(seed: mix(options.seed, UInt64(state.epoch), 0x5EED))
+            let batches = Batching(batchSize: options.batchSize).batches(lengths: data.train.map(\.count), using: &shuffler)
+            let learningRate = options.learningRate / (1 + options.learningRateDecay * Float(state.epoch))
+            var sentencesDone = batches[..<state.nextBatch].reduce(0) { $0 + $1.count }
+            while state.nextBatch < batches.count {
+                if shouldStop() {
+                    state.epochSeconds += seconds(clock.now - epochStarted)
+                    return .interrupted
+                }
+                if let limit = options.timeLimit, seconds(clock.now - started) >= limit {
+                    return .timeLimit
+                }
+                let batch = batches[state.nextBatch]
+                state.epochLoss += step(&state, batch: batch, batchIndex: state.nextBatch, learningRate: learningRate)
+                state.nextBatch += 1
+                sentencesDone += batch.count
+                let elapsed = state.epochSeconds + seconds(clock.now - epochStarted)
+                let speed = Double(sentencesDone) / max(elapsed, 1e-9)
+                events(.batch(BatchProgress(
+                    epoch: state.epoch + 1, batchesDone: state.nextBatch, batchCount: batches.count,
+                    loss: state.epochLoss / Double(max(sentencesDone, 1)), sentencesPerSecond: speed,
+                    secondsLeft: Double(data.train.count - sentencesDone) / max(speed, 1e-9))))
+            }
+            let report = evaluate(state.network)
+            let improved = report.f1 > state.bestF1
+            if improved {
+                state.best = state.network
+                state.bestF1 = report.f1
+                state.epochsWithoutImprovement = 0
+            } else {
+                state.epochsWithoutImprovement += 1
+            }
+            let record = EpochRecord(
+                epoch: state.epoch + 1, trainLoss: state.epochLoss / Double(max(data.train.count, 1)),
+                devPrecision: report.precision, devRecall: report.recall, devF1: report.f1,
+                devIntentAccuracy: report.intentAccuracy, learningRate: learningRate,
+                seconds: state.epochSeconds + seconds(clock.now - epochStarted), improved: improved)
+            state.history.append(record)
+            state.epoch += 1
+            state.nextBatch = 0
+            state.epochLoss = 0
+            state.epochSeconds = 0
+            events(.epoch(record))
+        }
+        return .maxEpochs
+    }
+
+    /// One optimiser step on one batch; returns the batch's summed loss.
+    private func step(_ state: inout TrainingState, batch: [Int], batchIndex: Int, learningRate: Float) -> Double {
+        let workers = max(1, min(options.threads, batch.count))
+        let network = state.network
+        let seed = mix(options.seed, UInt64(state.epoch), UInt64(batchIndex))
+        let parts = Workers.map(count: workers) { worker -> (Double, TaggingNetwork) in
+            var generator = SplitMix64(seed: mix(seed, UInt64(worker), 0xD809))
+            let share = stride(from: worker, to: batch.count, by: workers).map { batch[$0] }
+            let sentences = share.map { index in wordDropped(data.train[index], using: &generator) }
+            return network.lossAndGradient(
+                sentences, dropout: options.dropout, intentWeight: options.intentWeight, using: &generator)
+        }
+        var gradient = parts[0].1
+        var loss = parts[0].0
+        for part in parts.dropFirst() {
+            gradient.add(part.1)
+            loss += part.0
+        }
+        gradient.scale(by: 1 / Float(batch.count))
+        if options.freezeEmbeddings { gradient.words.table.fill(0) }
+        gradient.clipNorm(to: options.clipNorm)
+        state.optimizer.update(&state.network, gradient: gradient, learningRate: learningRate)
+        return loss
+    }
+
+    /// Replaces rare words by the unknown word with probability `unknownWordDropout`.
+    private func wordDropped(_ sentence: EncodedSentence, using generator: inout SplitMix64) -> EncodedSentence {
+        guard options.unknownWordDropout > 0 else { return sentence }
+        var copy = sentence
+        for index in copy.wordIds.indices where data.rareWords[copy.wordIds[index]] {
+            if generator.nextUnitFloat() < options.unknownWordDropout {
+                copy.wordIds[index] = Vocabulary.unknownId
+            }
+        }
+        return copy
+    }
+
+    /// Scores `network` on the dev set with conlleval's rules.
+    public func evaluate(_ network: TaggingNetwork) -> EvaluationReport {
+        let predictions = Trainer.predict(
+            network, sentences: data.dev, constraints: constraints, threads: options.threads)
+        let featurizer = data.featurizer
+        let gold = data.devSentences.map(\.labels)
+        let predicted = predictions.map { $0.labelIds.map { featurizer.labels[$0] } }
+        let goldIntents = featurizer.intents.isEmpty ? [] : data.devSentences.map(\.intent)
+        let predictedIntents: [String?] = featurizer.intents.isEmpty
+            ? [] : predictions.map { $0.intentId.map { featurizer.intents[$0] } }
+        do {
+            return try ChunkScorer.score(
+                gold: gold, predicted: predicted, goldIntents: goldIntents, predictedIntents: predictedIntents)
+        } catch {
+            preconditionFailure("predictions have one label per dev token: \(error)")
+        }
+    }
+
+    /// Predicts many sentences in batches of 64 spread over `threads` workers, in input order.
+    public static func predict(
+        _ network: TaggingNetwork, sentences: [EncodedSentence], constraints: TransitionConstraints?,
+        threads: Int, confidences: Bool = false
+    ) -> [Prediction] {
+        let chunks = Batching.sequential(count: sentences.count, batchSize: 64)
+        let workers = max(1, min(threads, chunks.count))
+        let parts = Workers.map(count: workers) { worker -> [Prediction] in
+            stride(from: worker, to: chunks.count, by: workers).flatMap { chunk in
+                network.predict(Array(sentences[chunks[chunk]]), constraints: constraints, confidences: confidences)
+            }
+        }
+        var result = [Prediction?](repeating: nil, count: sentences.count)
+        for worker in 0..<workers {
+            var position = 0
+            for chunk in stride(from: worker, to: chunks.count, by: workers) {
+                for index in chunks[chunk] {
+                    result[index] = parts[worker][position]
+                    position += 1
+                }
+            }
+        }
+        return result.map { $0! }
+    }
+}
+
+/// Mixes three numbers into one seed (SplitMix64's finaliser over a combination).
+func mix(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+    var generator = SplitMix64(seed: a &* 0x9E37_79B9_7F4A_7C15 ^ b &* 0xC2B2_AE3D_27D4_EB4F ^ c)
+    return generator.next()
+}
+
+/// A duration in seconds.
+func seconds(_ duration: Duration) -> Double {
+    let (whole, attoseconds) = duration.components
+    return Double(whole) + Double(attoseconds) * 1e-18
+}
