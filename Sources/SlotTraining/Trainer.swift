@@ -2,11 +2,6 @@ import SlotMath
 import SlotLayers
 import SlotModel
 import SlotEvaluation
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// The training loop: mini-batches split over worker threads, gradient
 /// clipping, the optimiser, learning-rate decay, dev evaluation after every
