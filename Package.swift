@@ -42,6 +42,11 @@ let package = Package(
             dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation"]
         ),
         .target(name: "SlotEvaluation"),
+        .target(
+            name: "SlotCommandLine",
+            dependencies: ["SlotTagger"],
+            path: "Sources/SlotCommandLine"
+        ),
 
         // MARK: - C shims
         .target(
@@ -57,15 +62,15 @@ let package = Package(
         // MARK: - Executables: argument parsing and I/O only
         .executableTarget(
             name: "tagger",
-            dependencies: ["SlotTagger", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SlotTagger", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "trainer",
-            dependencies: ["SlotTagger", "SlotTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SlotTagger", "SlotTraining", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "evaluator",
-            dependencies: ["SlotTagger", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SlotTagger", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "bench",
@@ -86,6 +91,6 @@ let package = Package(
         .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotTestSupport"]),
         .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotTestSupport"]),
         .testTarget(name: "SlotEvaluationTests", dependencies: ["SlotEvaluation"]),
-        .testTarget(name: "CLITests", dependencies: ["SlotTagger"]),
+        .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine"]),
     ]
 )

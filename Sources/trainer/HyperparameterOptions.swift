@@ -1,0 +1,79 @@
+import ArgumentParser
+import SlotTagger
+import SlotTraining
+
+/// Every hyperparameter as an optional command-line option; unset options
+/// keep the value from --config or the default.
+struct HyperparameterOptions: ParsableArguments {
+    @Option(help: "Maximum number of epochs (default 30).") var maxEpochs: Int?
+    @Option(help: "Stop after this many epochs without a better dev F1 (default 6).") var patience: Int?
+    @Option(help: ArgumentHelp("Stop after this many seconds, keeping the best model so far.", valueName: "seconds")) var timeLimit: Double?
+    @Option(help: "Sentences per mini-batch (default 10).") var batchSize: Int?
+    @Option(help: "The optimiser: adam, sgd or rmsprop (default adam).") var optimizer: TrainingOptions.OptimizerName?
+    @Option(help: "The initial learning rate (default 0.002).") var learningRate: Float?
+    @Option(help: "Learning-rate decay: epoch e uses rate / (1 + decay * e) (default 0.05).") var learningRateDecay: Float?
+    @Option(help: "Momentum for sgd (default 0.9).") var momentum: Float?
+    @Option(help: "The largest allowed gradient norm (default 5).") var clipNorm: Double?
+    @Option(help: "Dropout on word features and encoder outputs (default 0.5).") var dropout: Float?
+    @Option(help: "Probability of replacing a rare training word by the unknown word (default 0.3).") var unknownWordDropout: Float?
+    @Option(help: "Words seen at most this often count as rare for unknown-word dropout (default 1).") var rareWordCount: Int?
+    @Option(help: "Words seen fewer times get no vector of their own (default 1).") var minWordCount: Int?
+    @Option(help: "Weight of the intent loss against the slot loss (default 1).") var intentWeight: Float?
+    @Option(help: "Size of word vectors (default 100).") var wordDimension: Int?
+    @Option(help: "Size of character vectors; 0 turns the character encoder off (default 25).") var charDimension: Int?
+    @Option(help: "State size of each direction of the character BiLSTM (default 25).") var charHiddenSize: Int?
+    @Option(help: "State size of each direction of the word BiLSTM (default 100).") var hiddenSize: Int?
+    @Option(help: "Number of stacked BiLSTM layers, 1 to 3 (default 1).") var layers: Int?
+    @Option(help: "The output layer: crf or softmax (default crf).") var outputLayer: Architecture.Output?
+    @Flag(help: "Train without an intent head even when the corpus has intents.") var noIntent = false
+    @Option(help: ArgumentHelp("Pretrained word vectors in word2vec or GloVe text format.", valueName: "file")) var embeddings: String?
+    @Flag(help: "Keep pretrained vectors fixed during training.") var freezeEmbeddings = false
+    @Flag(help: "Keep the case of words for vocabulary look-ups (the character encoder always sees it).") var keepCase = false
+    @Flag(help: "Keep digits for vocabulary look-ups instead of mapping them to 0.") var keepDigits = false
+    @Option(help: "The random seed; the same seed gives the same model (default 1).") var seed: UInt64?
+    @Option(help: "Worker threads per batch (default 2).") var threads: Int?
+
+    func validate() throws {
+        if let layers, !(1...3).contains(layers) { throw ValidationError("--layers must be 1, 2 or 3.") }
+        if let dropout, !(0..<1).contains(dropout) { throw ValidationError("--dropout must be in [0, 1).") }
+        if let unknownWordDropout, !(0...1).contains(unknownWordDropout) { throw ValidationError("--unknown-word-dropout must be in [0, 1].") }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1.") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        if let maxEpochs, maxEpochs < 1 { throw ValidationError("--max-epochs must be at least 1.") }
+        if let learningRate, learningRate <= 0 { throw ValidationError("--learning-rate must be positive.") }
+    }
+
+    /// Applies the options that were given to `options`.
+    func apply(to options: inout TrainingOptions) {
+        if let maxEpochs { options.maxEpochs = maxEpochs }
+        if let patience { options.patience = patience }
+        if let timeLimit { options.timeLimit = timeLimit }
+        if let batchSize { options.batchSize = batchSize }
+        if let optimizer { options.optimizer = optimizer }
+        if let learningRate { options.learningRate = learningRate }
+        if let learningRateDecay { options.learningRateDecay = learningRateDecay }
+        if let momentum { options.momentum = momentum }
+        if let clipNorm { options.clipNorm = clipNorm }
+        if let dropout { options.dropout = dropout }
+        if let unknownWordDropout { options.unknownWordDropout = unknownWordDropout }
+        if let rareWordCount { options.rareWordCount = rareWordCount }
+        if let minWordCount { options.minWordCount = minWordCount }
+        if let intentWeight { options.intentWeight = intentWeight }
+        if let wordDimension { options.architecture.wordDimension = wordDimension }
+        if let charDimension { options.architecture.characterDimension = charDimension }
+        if let charHiddenSize { options.architecture.characterHiddenSize = charHiddenSize }
+        if let hiddenSize { options.architecture.hiddenSize = hiddenSize }
+        if let layers { options.architecture.layers = layers }
+        if let outputLayer { options.architecture.output = outputLayer }
+        if noIntent { options.architecture.intentHead = false }
+        if let embeddings { options.embeddings = embeddings }
+        if freezeEmbeddings { options.freezeEmbeddings = true }
+        if keepCase { options.lowercase = false }
+        if keepDigits { options.digitsToZero = false }
+        if let seed { options.seed = seed }
+        if let threads { options.threads = threads }
+    }
+}
+
+extension TrainingOptions.OptimizerName: ExpressibleByArgument {}
+extension Architecture.Output: ExpressibleByArgument {}

@@ -1,0 +1,38 @@
+import ArgumentParser
+
+/// The files a training run reads and writes.
+struct TrainerInputs: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The training corpus (CoNLL or JSONL spans).", valueName: "file"))
+    var train: String
+
+    @Option(name: .long, help: ArgumentHelp("The dev corpus, used to pick the best epoch and to stop early.", valueName: "file"))
+    var dev: String
+
+    @Option(name: .long, help: ArgumentHelp("The model directory to write (replaced atomically when training ends).", valueName: "dir"))
+    var output: String
+
+    @Option(name: .long, help: ArgumentHelp("A JSON file of training options; command-line options override it.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("The corpus format: conll, jsonl, or auto (by extension and content).", valueName: "format"))
+    var format: CorpusFormatOption = .auto
+
+    @Option(name: .long, help: ArgumentHelp("Continue an interrupted run from this checkpoint directory.", valueName: "dir"))
+    var resume: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where Ctrl-C saves a checkpoint (default: the output directory followed by .checkpoint).", valueName: "dir"))
+    var checkpoint: String?
+
+    @Flag(name: .long, help: "Print plain progress lines even when standard error is a terminal.")
+    var plainProgress = false
+}
+
+/// The corpus formats the trainer reads.
+enum CorpusFormatOption: String, ExpressibleByArgument, CaseIterable {
+    /// Decide by file extension, then by the first byte.
+    case auto
+    /// CoNLL columns.
+    case conll
+    /// JSONL spans.
+    case jsonl
+}

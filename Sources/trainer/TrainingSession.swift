@@ -1,0 +1,78 @@
+import Foundation
+import SlotTagger
+import SlotTraining
+import Synchronization
+
+/// Set by the SIGINT handler; polled between batches.
+let interruptRequested = Atomic<Bool>(false)
+
+/// One run of the trainer: reads and checks the data, trains with progress on
+/// standard error, and writes the model, its report, or a checkpoint.
+struct TrainingSession {
+    let inputs: TrainerInputs
+    let hyperparameters: HyperparameterOptions
+
+    /// Runs the session and returns the process exit code (sysexits).
+    func run() -> Int32 {
+        do {
+            return try train()
+        } catch let error as CLIError {
+            Diagnostics.error(error.description)
+            return error.exitCode
+        } catch {
+            Diagnostics.error("\(error)")
+            return Diagnostics.exitCode(for: error)
+        }
+    }
+
+    private func train() throws -> Int32 {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var options = TrainingOptions()
+        if let config = inputs.config { options = try TrainingOptions.load(jsonFile: config) }
+        hyperparameters.apply(to: &options)
+        let tokenizer = Tokenizer(mode: .words)
+        let train = try CorpusLoader.load(inputs.train, format: inputs.format, tokenizer: tokenizer, role: "training")
+        let dev = try CorpusLoader.load(inputs.dev, format: inputs.format, tokenizer: tokenizer, role: "dev")
+        guard !train.isEmpty else { throw TrainingError.emptyTrainingSet(file: inputs.train) }
+        let data = try TrainingData(train: train, trainFile: inputs.train, dev: dev, devFile: inputs.dev, options: options)
+        let trainer = Trainer(options: options, data: data)
+        var state: TrainingState
+        if let resume = inputs.resume {
+            state = try Checkpoint.load(from: resume, trainer: trainer)
+            Diagnostics.note("resuming \(resume) at epoch \(state.epoch + 1), batch \(state.nextBatch + 1)")
+        } else {
+            var wordVectors: Matrix?
+            if let path = options.embeddings {
+                let loaded = try PretrainedWordVectors.matrix(path: path, featurizer: data.featurizer, options: options)
+                Diagnostics.note("pretrained vectors: \(loaded.matched) of \(loaded.total) words found in \(path)")
+                wordVectors = loaded.matrix
+            }
+            state = trainer.initialState(wordVectors: wordVectors)
+        }
+        Diagnostics.note("training on \(train.count) sentences (\(inputs.train)), dev \(dev.count) sentences (\(inputs.dev))")
+        Diagnostics.note("\(data.featurizer.words.count) words, \(data.featurizer.characters.count) characters, "
+            + "\(data.featurizer.labels.count) labels, \(data.featurizer.intents.count) intents, "
+            + "\(state.network.parameterCount) parameters")
+        Diagnostics.note("options: " + options.summary.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+
+        signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
+        let progress = ProgressPrinter(interactive: !inputs.plainProgress && isatty(STDERR_FILENO) == 1)
+        let reason = trainer.run(&state, events: progress.handle, shouldStop: { interruptRequested.load(ordering: .relaxed) })
+        progress.finish()
+        if reason == .interrupted {
+            let directory = inputs.checkpoint ?? inputs.output + ".checkpoint"
+            try Checkpoint.save(state, trainer: trainer, to: directory)
+            Diagnostics.note("interrupted: checkpoint saved to \(directory); continue with the same options and --resume \(directory)")
+            return 130
+        }
+        let seconds = state.history.reduce(0) { $0 + $1.seconds }
+        let elapsed = clock.now - started
+        Diagnostics.note("stopped (\(reason.rawValue)) after \(state.history.count) epochs; best dev F1 \(String(format: "%.2f", state.bestF1))")
+        try ModelWriter.write(
+            state: state, trainer: trainer, options: options, inputs: inputs,
+            trainingSeconds: seconds, wallSeconds: Double(elapsed.components.seconds))
+        Diagnostics.note("model written to \(inputs.output)")
+        return 0
+    }
+}

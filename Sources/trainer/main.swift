@@ -1,1 +1,0 @@
-print("trainer: not built yet")
