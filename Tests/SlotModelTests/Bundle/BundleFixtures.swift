@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Testing
 @testable import SlotModel
 
 /// A model configuration of the kind the lead's model will plug into `ModelBundle`.
@@ -65,5 +66,66 @@ enum BundleFixtures {
     /// The header length stored in the first eight bytes.
     static func headerLength(_ bytes: [UInt8]) -> Int {
         Int((0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[$1]) << UInt64(8 * $1) })
+    }
+}
+
+extension BundleFixtures {
+    /// The bundle most tests write: the toy configuration, the sample tensors, a model card and metadata.
+    static func sampleBundle(hiddenSize: Int = 4) -> ModelBundle<ToyConfiguration> {
+        var configuration = configuration
+        configuration.hiddenSize = hiddenSize
+        return ModelBundle(
+            configuration: configuration,
+            tensors: sampleTensors(),
+            modelCard: "# Toy model\n\nTrained on nothing; hidden size \(hiddenSize). ✓\n",
+            metadata: ["trainer": "slot-tagger", "seed": "7"]
+        )
+    }
+
+    /// Runs `body` with a fresh empty directory, removed afterwards.
+    static func withTemporaryDirectory(_ body: (String) throws -> Void) throws {
+        let path = FileManager.default.temporaryDirectory.path + "/slot-bundle-tests-" + BundleFileSystem.randomSuffix()
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try body(path)
+    }
+
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    static func writeBytes(_ bytes: [UInt8], to path: String) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Loads a bundle and returns the error, or `nil` (recording an issue) when loading succeeds.
+    static func loadingError(_ directory: String) -> ModelBundleError? {
+        do {
+            _ = try ModelBundle<ToyConfiguration>(contentsOf: directory)
+            Issue.record("loading \(directory) succeeded but should have failed")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Decodes a bundle's `config.json`, lets `edit` change it, and writes it back.
+    static func editConfig(in directory: String, _ edit: (inout BundleConfigFile<ToyConfiguration>) -> Void) throws {
+        let path = directory + "/config.json"
+        var config = try JSONDecoder().decode(BundleConfigFile<ToyConfiguration>.self, from: Data(readBytes(path)))
+        edit(&config)
+        try writeBytes(Array(try JSONEncoder().encode(config)), to: path)
+    }
+
+    /// Replaces a bundle's weights with other bytes and records their checksum in `config.json`,
+    /// so that only the content of the weights is wrong.
+    static func replaceWeights(in directory: String, with bytes: [UInt8]) throws {
+        try writeBytes(bytes, to: directory + "/model.safetensors")
+        try editConfig(in: directory) { $0.weights.sha256 = SHA256Hasher.hexDigest(of: bytes) }
+    }
+
+    /// The names in a directory, sorted.
+    static func listing(_ directory: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
     }
 }
