@@ -10,14 +10,14 @@ import Testing
 struct ModelBundleLoadingTests {
     /// Writes the sample bundle to `root/toy` and runs `body` with that path.
     private func withBundle(_ body: (String) throws -> Void) throws {
-        try BundleFixtures.withTemporaryDirectory { root in
+        try BundleFixtures.withTemporaryDirectory { root throws in
             try BundleFixtures.sampleBundle().write(to: root + "/toy")
             try body(root + "/toy")
         }
     }
 
     @Test func missingDirectory() throws {
-        try BundleFixtures.withTemporaryDirectory { root in
+        try BundleFixtures.withTemporaryDirectory { root throws in
             #expect(BundleFixtures.loadingError(root + "/absent") == .missingDirectory(path: root + "/absent"))
         }
     }

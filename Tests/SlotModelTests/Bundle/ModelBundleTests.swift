@@ -9,7 +9,7 @@ import Testing
 @Suite("Model bundle writing and reading")
 struct ModelBundleTests {
     @Test func writeThenReadGivesTheSameBundle() throws {
-        try BundleFixtures.withTemporaryDirectory { root in
+        try BundleFixtures.withTemporaryDirectory { root throws in
             let bundle = BundleFixtures.sampleBundle()
             try bundle.write(to: root + "/toy")
             let loaded = try ModelBundle<ToyConfiguration>(contentsOf: root + "/toy")
@@ -26,7 +26,7 @@ struct ModelBundleTests {
     }
 
     @Test func configHasTheDocumentedShape() throws {
-        try BundleFixtures.withTemporaryDirectory { root in
+        try BundleFixtures.withTemporaryDirectory { root throws in
             let bundle = BundleFixtures.sampleBundle()
             try bundle.write(to: root + "/toy")
             let checksum = SHA256Hasher.hexDigest(of: SafeTensors.encode(bundle.tensors, metadata: bundle.metadata))
@@ -70,7 +70,7 @@ struct ModelBundleTests {
     }
 
     @Test func filesHoldTheWeightsAndTheModelCard() throws {
-        try BundleFixtures.withTemporaryDirectory { root in
+        try BundleFixtures.withTemporaryDirectory { root throws in
             let bundle = BundleFixtures.sampleBundle()
             try bundle.write(to: root + "/toy/")
             #expect(try BundleFixtures.readBytes(root + "/toy/model.safetensors") == SafeTensors.encode(bundle.tensors, metadata: bundle.metadata))
@@ -79,7 +79,7 @@ struct ModelBundleTests {
     }
 
     @Test func writingIsDeterministic() throws {
-        try BundleFixtures.withTemporaryDirectory { root in
+        try BundleFixtures.withTemporaryDirectory { root throws in
             let bundle = BundleFixtures.sampleBundle()
             try bundle.write(to: root + "/first")
             var shuffled = bundle
