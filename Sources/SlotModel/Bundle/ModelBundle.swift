@@ -50,4 +50,5 @@ public struct ModelBundle<Configuration: Codable & Sendable>: Sendable {
     }
 }
 
+/// Two bundles are equal when their configurations, tensors (in order), model cards and metadata are.
 extension ModelBundle: Equatable where Configuration: Equatable {}

