@@ -1,0 +1,63 @@
+/// The text of a model bundle's `README.md`: what the model is, how it was
+/// trained and how well it scored.
+public enum ModelCard {
+    /// A model card for `configuration`; `history` lists per-epoch dev scores as
+    /// `(epoch, devF1, devIntentAccuracy)` when known.
+    public static func text<Records: Collection>(for configuration: ModelConfiguration, history: Records) -> String
+    where Records.Element: EpochDescribing {
+        let featurizer = configuration.featurizer
+        let architecture = configuration.architecture
+        var lines: [String] = []
+        lines.append("# Slot tagging model")
+        lines.append("")
+        lines.append("A BiLSTM-\(architecture.output == .crf ? "CRF" : "softmax") sequence labeller trained with slot-tagger's `trainer`.")
+        lines.append("")
+        lines.append("## Architecture")
+        lines.append("")
+        lines.append("- words: \(featurizer.words.count) entries × \(architecture.wordDimension) dimensions")
+        if architecture.characterDimension > 0 {
+            lines.append("- characters: \(featurizer.characters.count) entries × \(architecture.characterDimension), BiLSTM 2 × \(architecture.characterHiddenSize)")
+        }
+        lines.append("- encoder: \(architecture.layers) × BiLSTM 2 × \(architecture.hiddenSize)")
+        lines.append("- output: \(architecture.output.rawValue) over \(featurizer.labels.count) labels (BIO-constrained decoding)")
+        lines.append("- intent head: \(featurizer.intents.isEmpty || !architecture.intentHead ? "none" : "\(featurizer.intents.count) intents")")
+        if let training = configuration.training {
+            lines.append("")
+            lines.append("## Training")
+            lines.append("")
+            lines.append("- data: `\(training.trainFile)` (train), `\(training.devFile)` (dev, model selection)")
+            lines.append("- command: `\(training.command)`")
+            lines.append("- seed: \(training.seed)")
+            lines.append("- epochs run: \(training.epochs); kept: epoch \(training.bestEpoch) (best dev F1)")
+            lines.append("- wall-clock time: \(Int(training.seconds.rounded())) s on the training machine")
+            lines.append("- dev slot F1: \(format(training.devF1))" + (training.devIntentAccuracy.map { "; dev intent accuracy: \(format($0))" } ?? ""))
+        }
+        if !history.isEmpty {
+            lines.append("")
+            lines.append("| epoch | dev F1 | dev intent accuracy |")
+            lines.append("|---|---|---|")
+            for record in history {
+                lines.append("| \(record.epoch) | \(format(record.devF1)) | \(record.devIntentAccuracy.map(format) ?? "–") |")
+            }
+        }
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+
+    private static func format(_ value: Double) -> String {
+        let scaled = (value * 100).rounded() / 100
+        let whole = Int(scaled)
+        let fraction = Int(((scaled - Double(whole)) * 100).rounded())
+        return "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}
+
+/// What the model card shows of one epoch.
+public protocol EpochDescribing {
+    /// The epoch, from 1.
+    var epoch: Int { get }
+    /// Dev F1 (percentage).
+    var devF1: Double { get }
+    /// Dev intent accuracy (percentage), when known.
+    var devIntentAccuracy: Double? { get }
+}

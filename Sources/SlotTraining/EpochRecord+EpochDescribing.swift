@@ -1,0 +1,3 @@
+import SlotModel
+
+extension EpochRecord: EpochDescribing {}
