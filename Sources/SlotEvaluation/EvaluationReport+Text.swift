@@ -2,13 +2,14 @@ extension EvaluationReport {
     /// The report for people, in the form of conlleval.pl's output.
     ///
     /// ```
-    /// processed 9 tokens with 2 phrases; found: 3 phrases; correct: 1.
-    /// accuracy:  80.00%; precision:  33.33%; recall:  50.00%; FB1:  40.00
+    /// processed 6 tokens with 2 phrases; found: 3 phrases; correct: 1.
+    /// accuracy:  83.33%; precision:  33.33%; recall:  50.00%; FB1:  40.00
     /// fromloc.city_name: precision:  50.00%; recall: 100.00%; FB1:  66.67  2 found, 1 gold
     ///   toloc.city_name: precision:   0.00%; recall:   0.00%; FB1:   0.00  1 found, 1 gold
     /// intent accuracy:  50.00%; 1 of 2 sentences
     /// chunk errors by type (missed of gold; spurious of found):
     ///   toloc.city_name: missed 1 of 1; spurious 1 of 1
+    /// fromloc.city_name: missed 0 of 1; spurious 1 of 2
     /// most frequent token errors (count: gold -> predicted):
     ///       1: I-toloc.city_name -> I-fromloc.city_name
     /// most frequent intent errors (count: gold -> predicted):
