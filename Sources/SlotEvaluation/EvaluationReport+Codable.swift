@@ -1,0 +1,99 @@
+/// The evaluator's JSON contract: `intentAccuracy` is always present (`null`
+/// without intents) and `labels` is an object keyed by chunk type.
+extension EvaluationReport: Codable {
+    enum CodingKeys: String, CodingKey {
+        case precision, recall, f1, tokenAccuracy, intentAccuracy
+        case tokens, sentences, goldChunks, foundChunks, correctChunks, correctTokens
+        case intentSentences, correctIntents
+        case labels, confusions, intentConfusions
+    }
+
+    enum LabelCodingKeys: String, CodingKey {
+        case precision, recall, f1, support, found, correct
+    }
+
+    /// A chunk type used as a key of the `labels` object.
+    struct LabelKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Encodes the report with full-precision numbers and `null` for a missing intent accuracy.
+    ///
+    /// - Parameter encoder: The encoder to write to.
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(precision, forKey: .precision)
+        try container.encode(recall, forKey: .recall)
+        try container.encode(f1, forKey: .f1)
+        try container.encode(tokenAccuracy, forKey: .tokenAccuracy)
+        if let intentAccuracy {
+            try container.encode(intentAccuracy, forKey: .intentAccuracy)
+        } else {
+            try container.encodeNil(forKey: .intentAccuracy)
+        }
+        try container.encode(tokens, forKey: .tokens)
+        try container.encode(sentences, forKey: .sentences)
+        try container.encode(goldChunks, forKey: .goldChunks)
+        try container.encode(foundChunks, forKey: .foundChunks)
+        try container.encode(correctChunks, forKey: .correctChunks)
+        try container.encode(correctTokens, forKey: .correctTokens)
+        try container.encode(intentSentences, forKey: .intentSentences)
+        try container.encode(correctIntents, forKey: .correctIntents)
+        var labelsContainer = container.nestedContainer(keyedBy: LabelKey.self, forKey: .labels)
+        for score in labels {
+            var entry = labelsContainer.nestedContainer(keyedBy: LabelCodingKeys.self, forKey: LabelKey(stringValue: score.label))
+            try entry.encode(score.precision, forKey: .precision)
+            try entry.encode(score.recall, forKey: .recall)
+            try entry.encode(score.f1, forKey: .f1)
+            try entry.encode(score.support, forKey: .support)
+            try entry.encode(score.found, forKey: .found)
+            try entry.encode(score.correct, forKey: .correct)
+        }
+        try container.encode(confusions, forKey: .confusions)
+        try container.encode(intentConfusions, forKey: .intentConfusions)
+    }
+
+    /// Decodes a report written by ``encode(to:)`` or ``jsonText()``.
+    ///
+    /// - Parameter decoder: The decoder to read from.
+    /// - Throws: `DecodingError` when a key is missing or has the wrong type.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let labelsContainer = try container.nestedContainer(keyedBy: LabelKey.self, forKey: .labels)
+        var labels: [LabelScore] = []
+        for key in labelsContainer.allKeys {
+            let entry = try labelsContainer.nestedContainer(keyedBy: LabelCodingKeys.self, forKey: key)
+            labels.append(LabelScore(
+                label: key.stringValue,
+                precision: try entry.decode(Double.self, forKey: .precision),
+                recall: try entry.decode(Double.self, forKey: .recall),
+                f1: try entry.decode(Double.self, forKey: .f1),
+                support: try entry.decode(Int.self, forKey: .support),
+                found: try entry.decode(Int.self, forKey: .found),
+                correct: try entry.decode(Int.self, forKey: .correct)
+            ))
+        }
+        self.init(
+            precision: try container.decode(Double.self, forKey: .precision),
+            recall: try container.decode(Double.self, forKey: .recall),
+            f1: try container.decode(Double.self, forKey: .f1),
+            tokenAccuracy: try container.decode(Double.self, forKey: .tokenAccuracy),
+            intentAccuracy: try container.decodeIfPresent(Double.self, forKey: .intentAccuracy),
+            labels: labels,
+            tokens: try container.decode(Int.self, forKey: .tokens),
+            sentences: try container.decode(Int.self, forKey: .sentences),
+            goldChunks: try container.decode(Int.self, forKey: .goldChunks),
+            foundChunks: try container.decode(Int.self, forKey: .foundChunks),
+            correctChunks: try container.decode(Int.self, forKey: .correctChunks),
+            correctTokens: try container.decode(Int.self, forKey: .correctTokens),
+            intentSentences: try container.decode(Int.self, forKey: .intentSentences),
+            correctIntents: try container.decode(Int.self, forKey: .correctIntents),
+            confusions: try container.decode([LabelConfusion].self, forKey: .confusions),
+            intentConfusions: try container.decode([LabelConfusion].self, forKey: .intentConfusions)
+        )
+    }
+}
