@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import SlotCommandLine
+import SlotTagger
+
+/// `evaluator`: scores predicted labels against gold labels with conlleval's rules.
+@main
+struct EvaluatorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluator",
+        abstract: "Score slot labels and intents the way conlleval.pl does.",
+        discussion: """
+        Either tag a labelled test corpus with a model and score the result (--model and --test), \
+        or score a file of predictions against a gold file (--gold and --predicted; both CoNLL, \
+        with the same tokens in the same order, such as `tagger tag --format conll` output).
+
+        Prints precision, recall and F1 over slot chunks (counted exactly as conlleval.pl counts \
+        them), token accuracy, intent accuracy when the data has intents, a per-label table sorted \
+        by support, and the most frequent errors. --json prints the same as one JSON object.
+
+        Examples:
+          evaluator --model models/atis-en --test corpora/atis/test.conll
+          evaluator --gold corpora/atis/test.conll --predicted predicted.conll --json
+        """)
+
+    @Option(help: ArgumentHelp("A model bundle to tag the test corpus with.", valueName: "dir"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("A labelled test corpus (CoNLL or JSONL spans) to tag with --model.", valueName: "file"))
+    var test: String?
+
+    @Option(help: ArgumentHelp("The gold labels (CoNLL), to compare with --predicted.", valueName: "file"))
+    var gold: String?
+
+    @Option(help: ArgumentHelp("The predicted labels (CoNLL, same tokens as --gold).", valueName: "file"))
+    var predicted: String?
+
+    @Flag(help: "Print the scores as one JSON object.")
+    var json = false
+
+    @Option(help: "How many of the most frequent errors to list.")
+    var errors = 10
+
+    @Option(help: "Worker threads for tagging with --model.")
+    var threads = 2
+
+    func validate() throws {
+        switch (model != nil, test != nil, gold != nil, predicted != nil) {
+        case (true, true, false, false), (false, false, true, true): break
+        default:
+            throw ValidationError("Give either --model and --test, or --gold and --predicted.")
+        }
+    }
+
+    mutating func run() throws {
+        do {
+            let report = try model != nil ? scoreModel() : scoreFiles()
+            print(json ? report.jsonText() : report.text(maximumErrors: errors), terminator: "")
+        } catch {
+            Diagnostics.error(String(describing: error))
+            throw ExitCode(Diagnostics.exitCode(for: error))
+        }
+    }
+
+    private func scoreModel() throws -> EvaluationReport {
+        guard let model, let test else { throw ValidationError("--model needs --test") }
+        let tagger = try Tagger(contentsOf: model)
+        let corpus = try Corpus(contentsOf: test, tokenizer: tagger.tokenizer)
+        let outputs = tagger.label(tokens: corpus.sentences.map(\.tokens), threads: threads)
+        let hasIntents = !tagger.intents.isEmpty && corpus.sentences.contains { $0.intent != nil }
+        return try ChunkScorer.score(
+            gold: corpus.sentences.map(\.labels), predicted: outputs.map(\.labels),
+            goldIntents: hasIntents ? corpus.sentences.map(\.intent) : [],
+            predictedIntents: hasIntents ? outputs.map(\.intent) : [])
+    }
+
+    private func scoreFiles() throws -> EvaluationReport {
+        guard let gold, let predicted else { throw ValidationError("--gold needs --predicted") }
+        let goldCorpus = try Corpus(contentsOf: gold, format: .conll)
+        let predictedCorpus = try Corpus(contentsOf: predicted, format: .conll)
+        let goldSentences = goldCorpus.sentences, predictedSentences = predictedCorpus.sentences
+        guard goldSentences.count == predictedSentences.count else {
+            throw CLIError(
+                "\(predicted): \(predictedSentences.count) sentences but \(gold) has \(goldSentences.count); "
+                + "predict every gold sentence, in order", exitCode: 65)
+        }
+        for (goldSentence, predictedSentence) in zip(goldSentences, predictedSentences)
+        where goldSentence.tokens != predictedSentence.tokens {
+            throw CLIError(
+                "\(predicted):\(predictedSentence.line): tokens differ from \(gold):\(goldSentence.line); "
+                + "the files must hold the same tokens in the same order", exitCode: 65)
+        }
+        let hasIntents = goldSentences.contains { $0.intent != nil }
+        return try ChunkScorer.score(
+            gold: goldSentences.map(\.labels), predicted: predictedSentences.map(\.labels),
+            goldIntents: hasIntents ? goldSentences.map(\.intent) : [],
+            predictedIntents: hasIntents ? predictedSentences.map(\.intent) : [])
+    }
+}

@@ -1,1 +1,0 @@
-print("evaluator: not built yet")
