@@ -31,3 +31,33 @@ private func sysconfCount() -> Int { Int(sysconf(_SC_NPROCESSORS_ONLN)) }
 #else
 private func sysconfCount() -> Int { 1 }
 #endif
+
+extension Workers {
+    /// Cuts `0 ..< count` into consecutive chunks of `chunkSize`, hands the
+    /// chunks round-robin to `threads` workers, and returns the concatenated
+    /// results in index order. `body` must return one result per index of its chunk.
+    public static func mapChunks<Result: Sendable>(
+        count: Int, chunkSize: Int, threads: Int, _ body: @Sendable (Range<Int>) -> [Result]
+    ) -> [Result] {
+        let chunks = stride(from: 0, to: count, by: chunkSize).map { $0 ..< min($0 + chunkSize, count) }
+        guard !chunks.isEmpty else { return [] }
+        let workers = max(1, min(threads, chunks.count))
+        let parts = map(count: workers) { worker -> [Result] in
+            stride(from: worker, to: chunks.count, by: workers).flatMap { chunk -> [Result] in
+                let results = body(chunks[chunk])
+                precondition(results.count == chunks[chunk].count, "one result per index of a chunk")
+                return results
+            }
+        }
+        var results: [Result] = []
+        results.reserveCapacity(count)
+        var positions = [Int](repeating: 0, count: workers)
+        for chunk in chunks.indices {
+            let worker = chunk % workers
+            let size = chunks[chunk].count
+            results.append(contentsOf: parts[worker][positions[worker] ..< positions[worker] + size])
+            positions[worker] += size
+        }
+        return results
+    }
+}

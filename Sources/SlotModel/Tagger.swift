@@ -42,31 +42,17 @@ public struct Tagger: Sendable {
     }
 
     /// Tags already-tokenized text: `tokens` must be tokens of `text` (for
-    /// example from ``Tokenizer/whitespaceTokens(_:)`` for pre-tokenized input).
+    /// example from ``Tokenizer/splitAtSeparators(_:)`` for pre-tokenized input).
     public func tag(tokens: [Token], in text: String) -> TaggingResult {
         tag(batch: [(text, tokens)])[0]
     }
 
     /// Tags many utterances, spreading them over `threads` threads; results are in input order.
     public func tag(_ texts: [String], threads: Int = 2) -> [TaggingResult] {
-        let chunkSize = 32
-        let chunks = stride(from: 0, to: texts.count, by: chunkSize).map { $0 ..< min($0 + chunkSize, texts.count) }
-        let workers = max(1, min(threads, chunks.count))
-        let parts = Workers.map(count: workers) { worker -> [TaggingResult] in
-            stride(from: worker, to: chunks.count, by: workers).flatMap { chunk in
-                tag(batch: texts[chunks[chunk]].map { ($0, tokenizer.tokenize($0)) })
-            }
+        let tokenizer = self.tokenizer
+        return Workers.mapChunks(count: texts.count, chunkSize: 32, threads: threads) { range in
+            tag(batch: texts[range].map { ($0, tokenizer.tokenize($0)) })
         }
-        var results: [TaggingResult] = []
-        results.reserveCapacity(texts.count)
-        var positions = [Int](repeating: 0, count: workers)
-        for chunk in chunks.indices {
-            let worker = chunk % workers
-            let count = chunks[chunk].count
-            results.append(contentsOf: parts[worker][positions[worker] ..< positions[worker] + count])
-            positions[worker] += count
-        }
-        return results
     }
 
     /// Tags a batch of tokenized utterances in one pass through the network.

@@ -164,24 +164,9 @@ public struct Trainer: Sendable {
         _ network: TaggingNetwork, sentences: [EncodedSentence], constraints: TransitionConstraints?,
         threads: Int, confidences: Bool = false
     ) -> [Prediction] {
-        let chunks = Batching.sequential(count: sentences.count, batchSize: 64)
-        let workers = max(1, min(threads, chunks.count))
-        let parts = Workers.map(count: workers) { worker -> [Prediction] in
-            stride(from: worker, to: chunks.count, by: workers).flatMap { chunk in
-                network.predict(Array(sentences[chunks[chunk]]), constraints: constraints, confidences: confidences)
-            }
+        Workers.mapChunks(count: sentences.count, chunkSize: 64, threads: threads) { range in
+            network.predict(Array(sentences[range]), constraints: constraints, confidences: confidences)
         }
-        var result = [Prediction?](repeating: nil, count: sentences.count)
-        for worker in 0..<workers {
-            var position = 0
-            for chunk in stride(from: worker, to: chunks.count, by: workers) {
-                for index in chunks[chunk] {
-                    result[index] = parts[worker][position]
-                    position += 1
-                }
-            }
-        }
-        return result.map { $0! }
     }
 }
 
