@@ -40,9 +40,4 @@ public struct Batching: Hashable, Sendable, Codable {
         generator.shuffle(&batches)
         return batches
     }
-
-    /// Consecutive batches of at most `batchSize` in the given order (for evaluation).
-    public static func sequential(count: Int, batchSize: Int) -> [Range<Int>] {
-        stride(from: 0, to: count, by: batchSize).map { $0 ..< min($0 + batchSize, count) }
-    }
 }
