@@ -9,13 +9,20 @@ public struct AnnotatedSentence: Hashable, Sendable {
     public var intent: String?
     /// The 1-based line of the source file where the sentence starts (0 when unknown).
     public var line: Int
+    /// The original text and its tokens with offsets, when the sentence was
+    /// read from running text (JSONL spans); `nil` for CoNLL, whose tokens
+    /// are all there is.
+    public var original: SentenceText?
 
-    /// Creates a sentence; `tokens` and `labels` must have the same length.
-    public init(tokens: [String], labels: [String], intent: String? = nil, line: Int = 0) {
+    /// Creates a sentence; `tokens` and `labels` must have the same length,
+    /// and so must `original`'s tokens when it is given.
+    public init(tokens: [String], labels: [String], intent: String? = nil, line: Int = 0, original: SentenceText? = nil) {
         precondition(tokens.count == labels.count, "a sentence needs one label per token")
+        precondition(original.map { $0.tokens.count == tokens.count } ?? true, "the original text needs one token per label")
         self.tokens = tokens
         self.labels = labels
         self.intent = intent
         self.line = line
+        self.original = original
     }
 }

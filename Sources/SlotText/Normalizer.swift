@@ -1,0 +1,93 @@
+/// Turns a token into the key under which a vocabulary looks it up.
+///
+/// The steps, each switchable, run in this order:
+/// 1. NFKC normalisation (compatibility forms fold together: `ｆｕｌｌ` → `full`,
+///    `ﬁ` → `fi`, `①` → `1`); when case folding follows, NFKC is applied
+///    again after it, so the result is always in NFKC.
+/// 2. Full Unicode case folding (`Straße` → `strasse`, `ΣΑΣ` → `σασ`).
+/// 3. Every decimal digit of any script becomes `0` (`2nd` → `0nd`,
+///    `١٢` → `00`), so numbers of one shape share one entry.
+///
+/// A normaliser never changes tokens, offsets or the original text: it only
+/// makes look-up keys. ASCII tokens (the common case) take a fast path with
+/// no ICU call.
+///
+/// ```swift
+/// Normalizer().normalize("November")   // "november"
+/// Normalizer().normalize("2nd")        // "0nd"
+/// ```
+public struct Normalizer: Sendable, Hashable {
+    /// Whether keys are put in Unicode Normalization Form KC.
+    public var nfkc: Bool
+    /// Whether keys are case-folded (full default case folding).
+    public var foldCase: Bool
+    /// Whether every decimal digit becomes `0`.
+    public var replaceDigits: Bool
+
+    /// Creates a normaliser; every step is on by default.
+    ///
+    /// - Parameters:
+    ///   - nfkc: Apply NFKC normalisation.
+    ///   - foldCase: Apply full case folding.
+    ///   - replaceDigits: Replace each decimal digit with `0`.
+    public init(nfkc: Bool = true, foldCase: Bool = true, replaceDigits: Bool = true) {
+        self.nfkc = nfkc
+        self.foldCase = foldCase
+        self.replaceDigits = replaceDigits
+    }
+
+    /// A normaliser that changes nothing.
+    public static let identity = Normalizer(nfkc: false, foldCase: false, replaceDigits: false)
+
+    /// The look-up key for `token`.
+    ///
+    /// - Parameter token: A token's text.
+    /// - Returns: The token after the enabled steps.
+    public func normalize(_ token: some StringProtocol) -> String {
+        if let key = asciiKey(token) { return key }
+        var units = Array(token.utf16)
+        if nfkc { units = ICUTransform.nfkc(units) }
+        if foldCase {
+            let folded = ICUTransform.foldCase(units)
+            if folded != units {
+                units = nfkc ? ICUTransform.nfkc(folded) : folded
+            }
+        }
+        let key = String(decoding: units, as: UTF16.self)
+        return replaceDigits ? Self.replacingDigits(in: key) : key
+    }
+
+    /// The key for an all-ASCII token, or `nil` when the token holds other
+    /// characters. NFKC changes no ASCII text, and ASCII case folding is
+    /// lower-casing A–Z.
+    private func asciiKey(_ token: some StringProtocol) -> String? {
+        var needsChange = false
+        for byte in token.utf8 {
+            if byte >= 0x80 { return nil }
+            if (foldCase && byte >= 0x41 && byte <= 0x5A) || (replaceDigits && byte >= 0x30 && byte <= 0x39) {
+                needsChange = true
+            }
+        }
+        guard needsChange else { return String(token) }
+        var bytes = Array(token.utf8)
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if foldCase, byte >= 0x41, byte <= 0x5A {
+                bytes[index] = byte | 0x20
+            } else if replaceDigits, byte >= 0x30, byte <= 0x39 {
+                bytes[index] = 0x30
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` with every scalar of numeric type decimal replaced by `0`.
+    private static func replacingDigits(in text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            result.append(scalar.properties.numericType == .decimal ? "0" : scalar)
+        }
+        return String(result)
+    }
+}
