@@ -1,4 +1,5 @@
 import Foundation
+import SlotTagger
 
 /// Writes diagnostics to standard error in the executables' one-line form
 /// (`tool: message`) and maps errors to sysexits codes.
@@ -32,8 +33,15 @@ public enum Diagnostics {
     /// input, 74 for I/O errors, 70 for anything else.
     public static func exitCode(for error: any Error) -> Int32 {
         if let error = error as? CLIError { return error.exitCode }
-        if error is CorpusError || error is ModelError { return 65 }
-        if let error = error as? ModelBundleError { return error.isMissing ? 66 : 65 }
+        if let error = error as? CorpusError { return error.exitStatus.rawValue }
+        if error is ModelError || error is EvaluationError { return 65 }
+        if let error = error as? ModelBundleError {
+            switch error {
+            case .missingDirectory: return 66
+            case .writeFailed, .notABundleDirectory: return 74
+            default: return 65
+            }
+        }
         return 70
     }
 }

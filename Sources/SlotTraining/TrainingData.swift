@@ -24,7 +24,7 @@ public struct TrainingData: Sendable {
         train: [AnnotatedSentence], trainFile: String, dev: [AnnotatedSentence], devFile: String,
         options: TrainingOptions
     ) throws {
-        let normalizer = Normalizer(caseFolding: options.lowercase, digitsToZero: options.digitsToZero)
+        let normalizer = Normalizer(nfkc: true, foldCase: options.lowercase, replaceDigits: options.digitsToZero)
         var wordBuilder = VocabularyBuilder()
         var characterBuilder = VocabularyBuilder()
         var labels: [String] = []

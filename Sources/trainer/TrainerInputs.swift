@@ -1,4 +1,5 @@
 import ArgumentParser
+import SlotTagger
 
 /// The files a training run reads and writes.
 struct TrainerInputs: ParsableArguments {
@@ -35,4 +36,15 @@ enum CorpusFormatOption: String, ExpressibleByArgument, CaseIterable {
     case conll
     /// JSONL spans.
     case jsonl
+}
+
+extension CorpusFormatOption {
+    /// The format to force, or `nil` to detect it.
+    var corpusFormat: CorpusFormat? {
+        switch self {
+        case .auto: nil
+        case .conll: .conll
+        case .jsonl: .jsonl
+        }
+    }
 }

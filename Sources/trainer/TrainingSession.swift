@@ -32,8 +32,12 @@ struct TrainingSession {
         if let config = inputs.config { options = try TrainingOptions.load(jsonFile: config) }
         hyperparameters.apply(to: &options)
         let tokenizer = Tokenizer(mode: .words)
-        let train = try CorpusLoader.load(inputs.train, format: inputs.format, tokenizer: tokenizer, role: "training")
-        let dev = try CorpusLoader.load(inputs.dev, format: inputs.format, tokenizer: tokenizer, role: "dev")
+        let trainCorpus = try Corpus(contentsOf: inputs.train, format: inputs.format.corpusFormat, tokenizer: tokenizer)
+        let devCorpus = try Corpus(contentsOf: inputs.dev, format: inputs.format.corpusFormat, tokenizer: tokenizer)
+        for warnings in [trainCorpus.warnings, devCorpus.warnings] where warnings.chunksStartingWithInside > 0 {
+            Diagnostics.warning(warnings.description)
+        }
+        let train = trainCorpus.sentences, dev = devCorpus.sentences
         guard !train.isEmpty else { throw TrainingError.emptyTrainingSet(file: inputs.train) }
         let data = try TrainingData(train: train, trainFile: inputs.train, dev: dev, devFile: inputs.dev, options: options)
         let trainer = Trainer(options: options, data: data)
