@@ -5,7 +5,8 @@
 /// other lines that hold no TAB and start with `# ` are comments; every other
 /// line is a token line, whose first column is the token and last column the
 /// label. Columns are separated by TABs when the line holds one, else by runs
-/// of spaces.
+/// of spaces. A token line whose token is `-DOCSTART-` is a CoNLL-2003
+/// document marker: it ends the sentence before it and is otherwise ignored.
 struct CoNLLParser {
     /// The file name for error messages.
     let file: String
@@ -51,6 +52,7 @@ struct CoNLLParser {
             throw CorpusError.missingLabel(file: file, line: line.number)
         }
         if firstSeparator == content.startIndex { throw CorpusError.emptyToken(file: file, line: line.number) }
+        if content[..<firstSeparator].elementsEqual(Self.documentMarker) { return try finish() }
         let lastSeparator = content.lastIndex(of: separator) ?? firstSeparator
         let label = String(decoding: content[(lastSeparator + 1)...], as: UTF8.self)
         try validate(label, line: line.number)
@@ -98,5 +100,6 @@ struct CoNLLParser {
     }
 
     private static let commentPrefix = Array("# ".utf8)
+    private static let documentMarker = Array("-DOCSTART-".utf8)
     private static let intentPrefix = Array("# intent = ".utf8)
 }
