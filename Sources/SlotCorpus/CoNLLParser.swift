@@ -31,7 +31,7 @@ struct CoNLLParser {
     ///
     /// - Returns: The sentence the line completes, if it is a blank line after one.
     /// - Throws: ``CorpusError`` naming the line.
-    mutating func consume(_ line: Line) throws -> AnnotatedSentence? {
+    mutating func consume(_ line: InputLine) throws -> AnnotatedSentence? {
         let bytes = line.bytes
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
