@@ -5,7 +5,8 @@
 /// other lines that hold no TAB and start with `# ` are comments; every other
 /// line is a token line, whose first column is the token and last column the
 /// label. Columns are separated by TABs when the line holds one, else by runs
-/// of spaces.
+/// of spaces. A token line whose token is `-DOCSTART-` is a CoNLL-2003
+/// document marker: it ends the sentence before it and is otherwise ignored.
 struct CoNLLParser {
     /// The file name for error messages.
     let file: String
@@ -30,7 +31,7 @@ struct CoNLLParser {
     ///
     /// - Returns: The sentence the line completes, if it is a blank line after one.
     /// - Throws: ``CorpusError`` naming the line.
-    mutating func consume(_ line: Line) throws -> AnnotatedSentence? {
+    mutating func consume(_ line: InputLine) throws -> AnnotatedSentence? {
         let bytes = line.bytes
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
@@ -51,6 +52,7 @@ struct CoNLLParser {
             throw CorpusError.missingLabel(file: file, line: line.number)
         }
         if firstSeparator == content.startIndex { throw CorpusError.emptyToken(file: file, line: line.number) }
+        if content[..<firstSeparator].elementsEqual(Self.documentMarker) { return try finish() }
         let lastSeparator = content.lastIndex(of: separator) ?? firstSeparator
         let label = String(decoding: content[(lastSeparator + 1)...], as: UTF8.self)
         try validate(label, line: line.number)
@@ -98,5 +100,6 @@ struct CoNLLParser {
     }
 
     private static let commentPrefix = Array("# ".utf8)
+    private static let documentMarker = Array("-DOCSTART-".utf8)
     private static let intentPrefix = Array("# intent = ".utf8)
 }

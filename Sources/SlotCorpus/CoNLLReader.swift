@@ -16,6 +16,7 @@
 ///   columns are split at TABs when the line holds one (so tokens may hold
 ///   spaces), else at runs of spaces (space-separated and multi-column
 ///   CoNLL-2003 files). Trailing spaces, TABs and CRs are ignored.
+/// - CoNLL-2003 document markers (`-DOCSTART- -X- -X- O`) are skipped.
 /// - Labels are chunk labels (`B-X`, `I-X`, `O`; a chunk label is one ASCII
 ///   letter, `-`, and a type) or plain tags (`NOUN`). IOB1 and BIOES labels are
 ///   converted to BIO (see ``TagScheme``).

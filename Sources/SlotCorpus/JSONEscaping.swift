@@ -11,6 +11,11 @@ public enum JSONEscaping {
     ///   - output: The string to append to.
     public static func appendQuoted(_ value: some StringProtocol, to output: inout String) {
         output += "\""
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            output += value
+            output += "\""
+            return
+        }
         var pending = value.unicodeScalars.startIndex
         let scalars = value.unicodeScalars
         var index = pending

@@ -60,7 +60,7 @@ public struct JSONLReader: Sendable, Hashable {
     /// - Parameter line: The line.
     /// - Returns: The sentence, or `nil` for a blank line.
     /// - Throws: ``CorpusError`` naming the line.
-    public func sentence(from line: Line) throws -> AnnotatedSentence? {
+    public func sentence(from line: InputLine) throws -> AnnotatedSentence? {
         if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
         _ = try line.string()
         let record: SpanRecord
@@ -81,7 +81,7 @@ public struct JSONLReader: Sendable, Hashable {
     }
 
     /// BIO labels for `tokens` from character-offset spans.
-    private func project(_ slots: [SpanRecord.Slot], onto tokens: [Token], text: String, line: Line) throws -> [String] {
+    private func project(_ slots: [SpanRecord.Slot], onto tokens: [Token], text: String, line: InputLine) throws -> [String] {
         var labels = [String](repeating: "O", count: tokens.count)
         guard !slots.isEmpty else { return labels }
         let length = text.unicodeScalars.count

@@ -40,6 +40,8 @@ public final class LineReader {
     private var reachedEnd = false
     private var lineNumber = 0
     private var checkedByteOrderMark = false
+    /// Where the search for the next LF resumes: bytes before it hold none.
+    private var scanned = 0
 
     /// Opens a file for reading.
     ///
@@ -108,15 +110,16 @@ public final class LineReader {
     /// - Returns: The line's number and its bytes without the line break.
     /// - Throws: ``CorpusError/readFailed(file:reason:)`` when reading fails,
     ///   or whatever ``beforeRead`` throws.
-    public func nextLine() throws -> Line? {
+    public func nextLine() throws -> InputLine? {
         while true {
             if !checkedByteOrderMark, !checkByteOrderMark() {
                 try fill()
                 continue
             }
-            if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
+            if let newline = buffer[max(start, scanned)..<end].firstIndex(of: 0x0A) {
                 return takeLine(upTo: newline, consuming: 1)
             }
+            scanned = end
             if reachedEnd {
                 guard start < end else { return nil }
                 return takeLine(upTo: end, consuming: 0)
@@ -126,13 +129,13 @@ public final class LineReader {
     }
 
     /// Removes the line ending at `lineEnd` (exclusive) from the buffer.
-    private func takeLine(upTo lineEnd: Int, consuming terminatorLength: Int) -> Line {
+    private func takeLine(upTo lineEnd: Int, consuming terminatorLength: Int) -> InputLine {
         var contentEnd = lineEnd
         if contentEnd > start, buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
         let bytes = Array(buffer[start..<contentEnd])
         start = lineEnd + terminatorLength
         lineNumber += 1
-        return Line(file: name, number: lineNumber, bytes: bytes)
+        return InputLine(file: name, number: lineNumber, bytes: bytes)
     }
 
     /// Reads more bytes after the unconsumed ones, growing the buffer when a
@@ -145,6 +148,7 @@ public final class LineReader {
                 base.update(from: base + start, count: end - start)
             }
             end -= start
+            scanned -= start
             start = 0
         }
         if end == buffer.count {

@@ -38,6 +38,9 @@ public struct Tokenizer: Sendable, Hashable, Codable {
     /// - Returns: The tokens in text order, non-overlapping, each with its
     ///   range in `text`, its offsets in Unicode scalars, UTF-16 units and UTF-8
     ///   bytes, and its category (``TokenCategory/other`` in grapheme mode).
+    ///
+    /// - Precondition: ICU's break rules load (they are part of libicu's data;
+    ///   a broken ICU installation stops the process with ICU's error name).
     public func tokenize(_ text: String) -> [Token] {
         let kind: ICUBreakIterator.Kind = mode == .words ? .word : .character
         let tokens = text.utf8.withContiguousStorageIfAvailable { bytes in

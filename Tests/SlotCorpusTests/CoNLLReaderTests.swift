@@ -27,6 +27,8 @@ struct CoNLLReaderTests {
     @Test("Space-separated and multi-column CoNLL-2003 lines take the first and last columns")
     func columns() throws {
         let corpus = try TestFiles.conll("""
+            -DOCSTART- -X- -X- O
+
             EU NNP B-NP B-ORG
             rejects VBZ B-VP O
             German  JJ   B-NP   B-MISC

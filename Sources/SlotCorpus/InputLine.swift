@@ -1,5 +1,5 @@
 /// One line of input: where it came from and its bytes without the line break.
-public struct Line: Sendable, Hashable {
+public struct InputLine: Sendable, Hashable {
     /// The name of the file or stream, for error messages.
     public var file: String
     /// The 1-based line number.

@@ -1,0 +1,33 @@
+# Build, test and demo targets for slot-tagger. `make test` is what CI runs.
+
+SWIFT ?= swift
+# The machines have 2 cores: build with 2 jobs; Swift Testing runs tests in parallel within the process.
+JOBS ?= 2
+# System libraries the package links: ICU (tokenizer), OpenBLAS (matrix products), pkg-config (finds OpenBLAS).
+DEPS := libicu-dev libopenblas-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build test demo
+
+# Installs the Debian packages above when one is missing; quiet when all are present
+# (and on systems without dpkg, which must provide them some other way).
+deps:
+	@command -v dpkg >/dev/null 2>&1 || exit 0; \
+	missing=""; \
+	for package in $(DEPS); do \
+		dpkg -s $$package 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build --jobs $(JOBS)
+
+test: deps
+	$(SWIFT) test --jobs $(JOBS)
+
+demo: deps
+	$(SWIFT) build --jobs $(JOBS) -c release --product tagger
+	.build/release/tagger tokenize corpora/samples/sentences.txt

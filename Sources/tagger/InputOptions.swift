@@ -1,0 +1,53 @@
+import ArgumentParser
+import SlotTagger
+
+/// The input every `tagger` subcommand reads: files or standard input, one
+/// utterance per line, and what to do with invalid UTF-8.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Files to read, one utterance per line; with none, or '-', standard input is read.", valueName: "file"))
+    var files: [String] = []
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD and report how many lines were changed, instead of stopping with an error.")
+    var lossy = false
+
+    /// What reading the input found besides its lines.
+    struct Summary {
+        /// How many lines held invalid UTF-8 that was replaced (with `--lossy`).
+        var replacedLines = 0
+        /// The first such line, as `file:line`.
+        var firstReplaced: String?
+
+        /// The note for standard error after a lossy read, or `nil` when nothing was replaced.
+        var lossyNote: String? {
+            guard replacedLines > 0, let firstReplaced else { return nil }
+            let noun = replacedLines == 1 ? "line" : "lines"
+            return "replaced invalid UTF-8 with U+FFFD in \(replacedLines) \(noun) (first at \(firstReplaced))"
+        }
+    }
+
+    /// Calls `body` with each input line as text, in order, flushing `output`
+    /// whenever the input is about to wait.
+    ///
+    /// - Throws: `CorpusError` for a missing file, a read error or invalid
+    ///   UTF-8 (unless lossy), or whatever `body` throws.
+    func forEachLine(flushing output: LineWriter, _ body: (String) throws -> Void) throws -> Summary {
+        var summary = Summary()
+        for file in files.isEmpty ? ["-"] : files {
+            let reader = try LineReader(contentsOf: file)
+            reader.beforeRead = { try output.flush() }
+            while let line = try reader.nextLine() {
+                if lossy {
+                    let (text, replaced) = line.lossyString()
+                    if replaced {
+                        summary.replacedLines += 1
+                        if summary.firstReplaced == nil { summary.firstReplaced = "\(line.file):\(line.number)" }
+                    }
+                    try body(text)
+                } else {
+                    try body(line.string())
+                }
+            }
+        }
+        return summary
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import SlotTagger
+
+extension Tokenizer.Mode: ExpressibleByArgument {}

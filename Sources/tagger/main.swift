@@ -1,1 +1,0 @@
-print("tagger: not built yet")
