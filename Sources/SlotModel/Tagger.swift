@@ -28,7 +28,7 @@ public struct Tagger: Sendable {
         self.configuration = configuration
         self.network = network
         tokenizer = Tokenizer(mode: configuration.tokenizer)
-        constraints = TransitionConstraints(labels: configuration.featurizer.labels)
+        constraints = TransitionConstraints(bioLabels: configuration.featurizer.labels)
     }
 
     /// The labels the model can give, in id order.

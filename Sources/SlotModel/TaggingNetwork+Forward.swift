@@ -67,30 +67,34 @@ extension TaggingNetwork {
     ) -> (loss: Double, gradient: TaggingNetwork) {
         let pass = forward(batch, dropout: dropout, using: &generator)
         var gradient = zeroed
-        var loss: Double = 0
-        var emissionGradient = Matrix(rows: pass.layout.tokenCount, columns: labelCount)
-        for (index, sentence) in batch.enumerated() {
+        let sentences = (0..<batch.count).map { pass.layout.offsets[$0] ..< pass.layout.offsets[$0] + batch[$0].count }
+        let labels = batch.flatMap { sentence -> [Int] in
             guard let labels = sentence.labelIds else { preconditionFailure("training sentences need labels") }
-            let rows = pass.layout.offsets[index] ..< pass.layout.offsets[index] + sentence.count
-            if let crf {
-                loss += crf.negativeLogLikelihood(
-                    emissions: pass.emissions, rows: rows, labels: labels,
-                    emissionGradient: &emissionGradient, parameterGradient: &gradient.crf!)
-            } else {
-                loss += SoftmaxOutput.crossEntropy(
-                    emissions: pass.emissions, rows: rows, labels: labels, emissionGradient: &emissionGradient)
-            }
+            return labels
         }
-        var featureGradient = emissions.backward(
-            outputGradient: emissionGradient, input: pass.features, parameterGradient: &gradient.emissions)
+        var emissionGradient = Matrix(rows: pass.layout.tokenCount, columns: labelCount)
+        var loss: Double
+        if let crf {
+            loss = crf.negativeLogLikelihood(
+                emissions: pass.emissions, sentences: sentences, labels: labels,
+                gradient: &gradient.crf!, emissionGradient: &emissionGradient)
+        } else {
+            loss = SoftmaxOutput(labelCount: labelCount).crossEntropy(
+                logits: pass.emissions, labels: labels, logitGradient: &emissionGradient)
+        }
+        var featureGradient = Matrix(rows: pass.features.rows, columns: pass.features.columns)
+        emissions.backward(
+            emissionGradient, input: pass.features, addingTo: &gradient.emissions, inputGradient: &featureGradient)
         if let intent {
             let intents = batch.map { sentence -> Int in
                 guard let id = sentence.intentId else { preconditionFailure("training sentences need intents") }
                 return id
             }
-            loss += Double(intentWeight) * intent.lossAndGradient(
-                features: pass.features, layout: pass.layout, intents: intents, weight: intentWeight,
-                featureGradient: &featureGradient, parameterGradient: &gradient.intent!)
+            let (logits, cache) = intent.forward(pass.features, sentences: sentences)
+            var logitGradient = Matrix(rows: logits.rows, columns: logits.columns)
+            loss += Double(intentWeight) * SoftmaxOutput(labelCount: intent.intentCount).crossEntropy(
+                logits: logits, labels: intents, logitGradient: &logitGradient, scale: intentWeight)
+            intent.backward(logitGradient, cache: cache, outputGradient: &featureGradient, addingTo: &gradient.intent!)
         }
         let drop = Dropout(rate: dropout)
         for index in encoder.indices.reversed() {

@@ -2,10 +2,13 @@ import SlotMath
 import SlotLayers
 
 /// The network's answer for one sentence.
-public struct Prediction: Hashable, Sendable {
+public struct Prediction: Sendable {
     /// One label id per token.
     public var labelIds: [Int]
-    /// The probability of each token's label (the CRF's marginal), when asked for.
+    /// The CRF's posterior over label sequences (marginals, span
+    /// probabilities), when confidences were asked for and the output is a CRF.
+    public var posterior: CRFPosterior?
+    /// The probability of each token's label, when confidences were asked for.
     public var confidences: [Float]
     /// The most probable intent's id, when the network has an intent head.
     public var intentId: Int?
@@ -23,23 +26,33 @@ extension TaggingNetwork {
         guard !batch.isEmpty else { return [] }
         var generator = SplitMix64(seed: 0)
         let pass = forward(batch, dropout: 0, using: &generator)
-        let intentProbabilities = intent?.probabilities(features: pass.features, layout: pass.layout)
+        let sentences = (0..<batch.count).map { pass.layout.offsets[$0] ..< pass.layout.offsets[$0] + batch[$0].count }
+        var intentProbabilities: Matrix?
+        if let intent {
+            let logits = intent(pass.features, sentences: sentences)
+            intentProbabilities = SoftmaxOutput(labelCount: intent.intentCount).probabilities(logits: logits)
+        }
+        let decoder = crf.map { CRFDecoder($0, constraints: constraints) }
+        let softmax = SoftmaxOutput(labelCount: labelCount, constraints: constraints)
         var predictions: [Prediction] = []
         predictions.reserveCapacity(batch.count)
-        for index in batch.indices {
-            let rows = pass.layout.offsets[index] ..< pass.layout.offsets[index] + batch[index].count
-            var labels: [Int]
+        for (index, rows) in sentences.enumerated() {
+            let labels: [Int]
+            var posterior: CRFPosterior?
             var tokenConfidences: [Float] = []
-            if let crf {
-                labels = crf.decode(emissions: pass.emissions, rows: rows, constraints: constraints).labels
+            if let decoder {
+                labels = decoder.decode(emissions: pass.emissions, rows: rows).labels
                 if confidences {
-                    let marginals = crf.marginals(emissions: pass.emissions, rows: rows, constraints: constraints)
-                    tokenConfidences = labels.enumerated().map { marginals[$0.offset, $0.element] }
+                    let sentencePosterior = decoder.posterior(emissions: pass.emissions, rows: rows)
+                    tokenConfidences = sentencePosterior.tokenConfidences(for: labels).map { Float($0) }
+                    posterior = sentencePosterior
                 }
             } else {
-                let output = SoftmaxOutput.decode(emissions: pass.emissions, rows: rows, constraints: constraints)
-                labels = output.labels
-                tokenConfidences = confidences ? output.confidences : []
+                labels = softmax.decode(logits: pass.emissions, rows: rows).labels
+                if confidences {
+                    tokenConfidences = softmax.posterior(logits: pass.emissions, rows: rows)
+                        .tokenConfidences(for: labels).map { Float($0) }
+                }
             }
             var intentId: Int?
             var probabilities: [Float] = []
@@ -48,7 +61,7 @@ extension TaggingNetwork {
                 intentId = probabilities.indices.max { probabilities[$0] < probabilities[$1] }
             }
             predictions.append(Prediction(
-                labelIds: labels, confidences: tokenConfidences, intentId: intentId,
+                labelIds: labels, posterior: posterior, confidences: tokenConfidences, intentId: intentId,
                 intentProbabilities: probabilities))
         }
         return predictions

@@ -23,7 +23,7 @@ public struct Trainer: Sendable {
     public init(options: TrainingOptions, data: TrainingData) {
         self.options = options
         self.data = data
-        constraints = TransitionConstraints(labels: data.featurizer.labels)
+        constraints = TransitionConstraints(bioLabels: data.featurizer.labels)
     }
 
     /// A fresh network and optimiser, initialised from the seed (and from
