@@ -48,7 +48,16 @@ struct TrainingSession {
         } else {
             var wordVectors: Matrix?
             if let path = options.embeddings {
-                let loaded = try PretrainedWordVectors.matrix(path: path, featurizer: data.featurizer, options: options)
+                let vectors = try PretrainedVectors(contentsOf: path)
+                guard vectors.dimension == options.architecture.wordDimension else {
+                    throw VocabularyError.dimensionMismatch(
+                        file: path, expected: options.architecture.wordDimension, actual: vectors.dimension)
+                }
+                var generator = SplitMix64(seed: options.seed ^ 0xE3B)
+                let normalizer = data.featurizer.normalizer
+                let loaded = vectors.table(
+                    for: data.featurizer.words, normalize: { normalizer.normalize($0) },
+                    bound: (3 / Float(options.architecture.wordDimension)).squareRoot(), using: &generator)
                 Diagnostics.note("pretrained vectors: \(loaded.matched) of \(loaded.total) words found in \(path)")
                 wordVectors = loaded.matrix
             }
