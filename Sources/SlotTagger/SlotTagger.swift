@@ -4,3 +4,5 @@
 @_exported import SlotVocabulary
 @_exported import SlotModel
 @_exported import SlotEvaluation
+@_exported import SlotMath
+@_exported import SlotLayers
