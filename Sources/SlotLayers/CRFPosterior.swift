@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SlotMath
+
+/// The posterior distribution of a CRF over the label sequences of one
+/// sentence, from forward-backward: per-token marginals, the probability of
+/// a whole sequence and the confidence of a span (a chatbot's slot).
+///
+/// Made by ``CRFDecoder/posterior(emissions:rows:)``; when the decoder has
+/// constraints, every probability is over the valid sequences only.
+public struct CRFPosterior: Sendable {
+    /// The number of tokens `T`.
+    public let length: Int
+    /// `log Z`, the log of the summed exponentiated scores of all (valid) sequences.
+    public let logPartition: Double
+    /// `p(y_t = j)` at row `t`, column `j`: `T × L`, rows summing to 1 (all
+    /// zero when no valid sequence exists).
+    public let marginals: Matrix
+
+    private let scores: CRFScores
+    private let emissions: [Float]
+    private let alpha: [Float]
+    private let beta: [Float]
+    private let forwardOffsets: [Double]
+    private let backwardOffsets: [Double]
+
+    init(scores: CRFScores, emissions pointer: UnsafePointer<Float>, length: Int) {
+        let count = scores.labelCount
+        self.scores = scores
+        self.length = length
+        self.emissions = Array(UnsafeBufferPointer(start: pointer, count: length * count))
+        guard length > 0 else {
+            logPartition = 0
+            marginals = Matrix(rows: 0, columns: count)
+            alpha = []
+            beta = []
+            forwardOffsets = []
+            backwardOffsets = []
+            return
+        }
+        let workspace = LatticeWorkspace(capacity: length, labelCount: count)
+        let logPartition = scores.forward(pointer, length: length, workspace: workspace)
+        scores.backward(pointer, length: length, workspace: workspace)
+        var marginals = Matrix(rows: length, columns: count)
+        marginals.withUnsafeMutableBufferPointer { output in
+            scores.addMarginals(
+                length: length, logPartition: logPartition, workspace: workspace, scale: 1, into: output.baseAddress!)
+        }
+        self.logPartition = logPartition
+        self.marginals = marginals
+        alpha = Array(UnsafeBufferPointer(start: workspace.alpha, count: length * count))
+        beta = Array(UnsafeBufferPointer(start: workspace.beta, count: length * count))
+        forwardOffsets = Array(UnsafeBufferPointer(start: workspace.forwardOffsets, count: length))
+        backwardOffsets = Array(UnsafeBufferPointer(start: workspace.backwardOffsets, count: length))
+    }
+
+    /// The number of labels `L`.
+    public var labelCount: Int { scores.labelCount }
+
+    /// The marginal probability of each token's label in `labels`: the
+    /// per-token confidence of a decoded path.
+    ///
+    /// - Parameter labels: one label index per token.
+    /// - Returns: `p(y_t = labels[t])` for every token.
+    public func tokenConfidences(for labels: [Int]) -> [Double] {
+        precondition(labels.count == length, "\(labels.count) labels for \(length) tokens")
+        return labels.enumerated().map { Double(marginals[$0.offset, $0.element]) }
+    }
+
+    /// The probability of a whole label sequence, `exp(score(y) − log Z)`
+    /// (0 when it breaks the constraints).
+    ///
+    /// - Parameter labels: one label index per token.
+    /// - Returns: `p(y | emissions)`.
+    public func sequenceProbability(_ labels: [Int]) -> Double {
+        precondition(labels.count == length, "\(labels.count) labels for \(length) tokens")
+        precondition(labels.allSatisfy { (0..<labelCount).contains($0) }, "a label index lies outside 0..<\(labelCount)")
+        guard length > 0 else { return 1 }
+        let score = emissions.withUnsafeBufferPointer { emissions in
+            labels.withUnsafeBufferPointer { scores.score(emissions.baseAddress!, labels: $0) }
+        }
+        return CRFDecoder.probability(score, logPartition)
+    }
+
+    /// The marginal probability that tokens `start ..< start + labels.count`
+    /// carry exactly `labels` and that the next token (if any) carries none
+    /// of `excludingNext`, summed exactly over every sequence outside the span:
+    /// ```
+    /// p = exp(alpha_s(y_s) + Σ_{t=s+1}^{e−1} (A[y_{t−1}, y_t] + E[t, y_t]) + tail − log Z)
+    /// tail = beta_{e−1}(y_{e−1})                                              (e = T or nothing excluded)
+    ///      = log Σ_{j ∉ excludingNext} exp(A[y_{e−1}, j] + E[e, j] + beta_e(j))   (otherwise)
+    /// ```
+    /// For a BIO chunk, pass its labels and
+    /// ``TransitionConstraints/continuationLabels(of:)`` of its last label:
+    /// the result is the probability that exactly this chunk is in the
+    /// sentence (a slot's confidence).
+    ///
+    /// - Parameters:
+    ///   - start: the first token of the span.
+    ///   - labels: the span's labels, at least one, ending at or before the last token.
+    ///   - excludingNext: labels the token after the span must not carry.
+    /// - Returns: the probability, in `[0, 1]`.
+    public func spanProbability(start: Int, labels: [Int], excludingNext: [Int] = []) -> Double {
+        let end = start + labels.count
+        precondition(!labels.isEmpty && start >= 0 && end <= length,
+                     "span \(start)..<\(end) is empty or lies outside the \(length) tokens")
+        precondition((labels + excludingNext).allSatisfy { (0..<labelCount).contains($0) },
+                     "a label index lies outside 0..<\(labelCount)")
+        guard logPartition.isFinite else { return 0 }
+        let count = labelCount
+        var logProbability = Double(alpha[start * count + labels[0]]) + forwardOffsets[start]
+        for k in 1..<labels.count {
+            logProbability += Double(scores.transitions[labels[k - 1] * count + labels[k]])
+            logProbability += Double(emissions[(start + k) * count + labels[k]])
+        }
+        let last = labels[labels.count - 1]
+        if excludingNext.isEmpty || end == length {
+            logProbability += Double(beta[(end - 1) * count + last]) + backwardOffsets[end - 1]
+        } else {
+            var terms = [Float](repeating: -.infinity, count: count)
+            for j in 0..<count where !excludingNext.contains(j) {
+                terms[j] = scores.transitions[last * count + j] + emissions[end * count + j] + beta[end * count + j]
+            }
+            logProbability += Double(terms.logSumExp) + backwardOffsets[end]
+        }
+        guard logProbability > -.infinity else { return 0 }
+        return min(1, max(0, exp(logProbability - logPartition)))
+    }
+}

@@ -1,0 +1,91 @@
+import SlotMath
+
+/// A CRF's scores with constraints folded in, ready for message passing.
+///
+/// Forbidden starts, ends and transitions hold `-infinity`. Besides the log
+/// scores it keeps `expTransitions = exp(transitions − shift)`, where `shift`
+/// is the largest finite transition score, so that the inner sums of the
+/// forward and backward algorithms become matrix–vector products (BLAS)
+/// instead of `L²` exponentials per token:
+/// ```
+/// log Σ_i exp(a_i + A_ij) = m + shift + log Σ_i exp(a_i − m) · exp(A_ij − shift),   m = max a
+/// ```
+/// Every entry of the sum is at most 1, so it cannot overflow; where it
+/// underflows (the sum falls below ``underflowThreshold``) the step is redone
+/// exactly with ``Kernels/logSumExp(count:_:stride:)``.
+struct CRFScores: Sendable {
+    /// The number of labels `L`.
+    let labelCount: Int
+    /// Start scores, `L`.
+    let start: [Float]
+    /// End scores, `L`.
+    let end: [Float]
+    /// Transition scores, row-major `L × L` (row = from).
+    let transitions: [Float]
+    /// `exp(transitions − shift)`, row-major `L × L`.
+    let expTransitions: [Float]
+    /// The largest finite transition score (0 when there is none).
+    let shift: Float
+
+    /// Sums below this are recomputed in log space: their terms may have
+    /// lost precision to subnormal numbers.
+    static let underflowThreshold: Float = 1e-30
+
+    /// Folds `constraints` (if any) into `crf`'s scores.
+    init(_ crf: CRF, constraints: TransitionConstraints?) {
+        let labelCount = crf.labelCount
+        var start = crf.start.scalars
+        var end = crf.end.scalars
+        var transitions = crf.transitions.scalars
+        if let constraints {
+            precondition(constraints.labelCount == labelCount,
+                         "constraints cover \(constraints.labelCount) labels, the CRF has \(labelCount)")
+            let masks = constraints.masks
+            for index in start.indices { start[index] += masks.start[index] }
+            for index in end.indices { end[index] += masks.end[index] }
+            for index in transitions.indices { transitions[index] += masks.transitions[index] }
+        }
+        let shift = transitions.lazy.filter { $0.isFinite }.max() ?? 0
+        self.labelCount = labelCount
+        self.start = start
+        self.end = end
+        self.transitions = transitions
+        self.expTransitions = transitions.map { Kernels.exp($0 - shift) }
+        self.shift = shift
+    }
+
+    /// The score of `labels` (one per row of `emissions`), summed in `Double`
+    /// in the order start, then emission and transition token by token, then end.
+    func score(_ emissions: UnsafePointer<Float>, labels: UnsafeBufferPointer<Int>) -> Double {
+        let length = labels.count
+        guard length > 0 else { return 0 }
+        let count = labelCount
+        var total = Double(start[labels[0]]) + Double(emissions[labels[0]])
+        for t in 1..<length {
+            total += Double(transitions[labels[t - 1] * count + labels[t]])
+            total += Double(emissions[t * count + labels[t]])
+        }
+        return total + Double(end[labels[length - 1]])
+    }
+
+    /// Calls `body` with `emissions`' rows `rows` as a pointer.
+    static func withRows<R>(
+        of emissions: Matrix, _ rows: Range<Int>?, labelCount: Int,
+        _ body: (UnsafePointer<Float>, Int) throws -> R
+    ) rethrows -> R {
+        precondition(emissions.columns == labelCount,
+                     "emissions have \(emissions.columns) columns, the CRF has \(labelCount) labels")
+        let rows = rows ?? 0..<emissions.rows
+        precondition(rows.lowerBound >= 0 && rows.upperBound <= emissions.rows,
+                     "rows \(rows) lie outside the \(emissions.rows) rows of the emissions")
+        return try emissions.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else {
+                // No elements, so no rows: hand over a placeholder that is never read.
+                return try withUnsafeTemporaryAllocation(of: Float.self, capacity: 1) { placeholder in
+                    try body(UnsafePointer(placeholder.baseAddress!), 0)
+                }
+            }
+            return try body(base + rows.lowerBound * labelCount, rows.count)
+        }
+    }
+}

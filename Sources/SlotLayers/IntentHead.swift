@@ -1,0 +1,198 @@
+import SlotMath
+
+/// The intent classifier: pools each sentence's encoder outputs into one
+/// vector and maps it to intent logits with a ``Linear`` layer.
+///
+/// ```
+/// v_b      = pool(H_b)                 H_b: T_b × D, rows of the batch's encoder outputs
+/// logits   = V · Wᵀ + b                V: B × P (one GEMM for the batch),  W: intents × P
+/// ```
+/// Train the logits with ``SoftmaxOutput/crossEntropy(logits:rows:labels:logitGradient:scale:)``
+/// (one row per sentence) and turn them into confidences with
+/// ``SoftmaxOutput/probabilities(logits:rows:)``. The backward pass routes the
+/// pooled gradient to the encoder outputs: to the two final positions for
+/// ``IntentPooling/final``, to each column's argmax token for
+/// ``IntentPooling/max`` (the first one on ties), and evenly over the tokens
+/// for the mean.
+///
+/// Parameters are named `linear.weight` and `linear.bias`.
+public struct IntentHead: ParameterSet, Hashable {
+    /// The projection from pooled vectors to intent logits.
+    public var linear: Linear
+    /// The pooling of encoder outputs.
+    public let pooling: IntentPooling
+
+    /// What ``forward(_:sentences:)`` keeps for the backward pass.
+    public struct Cache: Sendable {
+        /// The pooled vectors, `B × P`, one row per sentence.
+        public let pooled: Matrix
+        /// The rows of each sentence in the encoder outputs.
+        public let sentences: [Range<Int>]
+        /// The number of rows of the encoder outputs.
+        public let outputRows: Int
+        /// For max pooling, the row of the encoder outputs holding each
+        /// sentence's maximum of each column (`B × D`, -1 for an empty sentence).
+        let maxRows: [Int]
+    }
+
+    /// Creates a head with Glorot-initialised weights.
+    ///
+    /// - Parameters:
+    ///   - inputSize: the encoder's output width `D` (even for ``IntentPooling/final``).
+    ///   - intentCount: the number of intents.
+    ///   - pooling: the pooling.
+    ///   - generator: the seeded generator that draws the weights.
+    public init(inputSize: Int, intentCount: Int, pooling: IntentPooling, using generator: inout SplitMix64) {
+        precondition(pooling != .final || inputSize % 2 == 0, "final-state pooling needs an even input size, got \(inputSize)")
+        linear = Linear(inputSize: pooling.pooledSize(inputSize: inputSize), outputSize: intentCount, using: &generator)
+        self.pooling = pooling
+    }
+
+    /// Creates a head from an existing projection.
+    ///
+    /// - Parameters:
+    ///   - linear: the projection; its input size is the pooled size.
+    ///   - pooling: the pooling.
+    public init(linear: Linear, pooling: IntentPooling) {
+        precondition(pooling != .meanMax || linear.inputSize % 2 == 0,
+                     "mean-max pooling needs an even projection input size, got \(linear.inputSize)")
+        precondition(pooling != .final || linear.inputSize % 2 == 0,
+                     "final-state pooling needs an even input size, got \(linear.inputSize)")
+        self.linear = linear
+        self.pooling = pooling
+    }
+
+    /// The encoder's output width `D`.
+    public var inputSize: Int { pooling == .meanMax ? linear.inputSize / 2 : linear.inputSize }
+
+    /// The number of intents.
+    public var intentCount: Int { linear.outputSize }
+
+    /// Visits `linear.weight` then `linear.bias`.
+    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+        try linear.visitParameters { name, matrix in try body("linear." + name, &matrix) }
+    }
+
+    /// The intent logits of every sentence.
+    ///
+    /// - Parameters:
+    ///   - outputs: the encoder outputs of the batch, `N × D`.
+    ///   - sentences: the rows of each sentence.
+    /// - Returns: `B × intents` logits, one row per sentence.
+    public func callAsFunction(_ outputs: Matrix, sentences: [Range<Int>]) -> Matrix {
+        forward(outputs, sentences: sentences).logits
+    }
+
+    /// Pools every sentence and projects the pooled vectors with one GEMM.
+    ///
+    /// - Parameters:
+    ///   - outputs: the encoder outputs of the batch, `N × D`.
+    ///   - sentences: the rows of each sentence; an empty sentence pools to zeros.
+    /// - Returns: `B × intents` logits and the cache for ``backward(_:cache:outputGradient:addingTo:)``.
+    public func forward(_ outputs: Matrix, sentences: [Range<Int>]) -> (logits: Matrix, cache: Cache) {
+        let width = inputSize
+        precondition(outputs.columns == width, "encoder outputs have \(outputs.columns) columns, the head expects \(width)")
+        for range in sentences {
+            precondition(range.lowerBound >= 0 && range.upperBound <= outputs.rows,
+                         "sentence rows \(range) lie outside the \(outputs.rows) encoder rows")
+        }
+        var pooled = Matrix(rows: sentences.count, columns: linear.inputSize)
+        var maxRows = pooling == .final ? [] : [Int](repeating: -1, count: sentences.count * width)
+        let pooledWidth = linear.inputSize
+        let pooling = pooling
+        outputs.withUnsafeBufferPointer { outputs in
+            pooled.withUnsafeMutableBufferPointer { pooled in
+                maxRows.withUnsafeMutableBufferPointer { maxRows in
+                    for (b, range) in sentences.enumerated() where !range.isEmpty {
+                        let target = pooled.baseAddress! + b * pooledWidth
+                        let source = outputs.baseAddress!
+                        switch pooling {
+                        case .final:
+                            let half = width / 2
+                            target.update(from: source + (range.upperBound - 1) * width, count: half)
+                            (target + half).update(from: source + range.lowerBound * width + half, count: half)
+                        case .max, .meanMax:
+                            let maxTarget = pooling == .max ? target : target + width
+                            let rowsOfMax = maxRows.baseAddress! + b * width
+                            maxTarget.update(from: source + range.lowerBound * width, count: width)
+                            rowsOfMax.update(repeating: range.lowerBound, count: width)
+                            for row in range.dropFirst() {
+                                let x = source + row * width
+                                for d in 0..<width where x[d] > maxTarget[d] {
+                                    maxTarget[d] = x[d]
+                                    rowsOfMax[d] = row
+                                }
+                            }
+                            if pooling == .meanMax {
+                                for row in range { Kernels.add(count: width, x: source + row * width, y: target) }
+                                let inverse = 1 / Float(range.count)
+                                for d in 0..<width { target[d] *= inverse }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let logits = linear(pooled)
+        return (logits, Cache(pooled: pooled, sentences: sentences, outputRows: outputs.rows, maxRows: maxRows))
+    }
+
+    /// Back-propagates the logits' gradient, adding into existing accumulators.
+    ///
+    /// - Parameters:
+    ///   - logitGradient: `∂L/∂logits`, `B × intents`.
+    ///   - cache: the cache from ``forward(_:sentences:)``.
+    ///   - outputGradient: `N × D`; the sentences' rows receive `+= ∂L/∂outputs`.
+    ///   - gradient: receives `+= ∂L/∂(linear.weight, linear.bias)`.
+    public func backward(
+        _ logitGradient: Matrix, cache: Cache, outputGradient: inout Matrix, addingTo gradient: inout IntentHead
+    ) {
+        let width = inputSize
+        precondition(outputGradient.rows == cache.outputRows && outputGradient.columns == width,
+                     "output gradient is \(outputGradient.rows)×\(outputGradient.columns), expected \(cache.outputRows)×\(width)")
+        linear.backward(logitGradient, input: cache.pooled, addingTo: &gradient.linear)
+        var pooledGradient = Matrix(rows: cache.sentences.count, columns: linear.inputSize)
+        Matrix.multiply(logitGradient, linear.weight, into: &pooledGradient)
+        let pooledWidth = linear.inputSize
+        let pooling = pooling
+        pooledGradient.withUnsafeBufferPointer { pooledGradient in
+            outputGradient.withUnsafeMutableBufferPointer { outputGradient in
+                cache.maxRows.withUnsafeBufferPointer { maxRows in
+                    for (b, range) in cache.sentences.enumerated() where !range.isEmpty {
+                        let source = pooledGradient.baseAddress! + b * pooledWidth
+                        let target = outputGradient.baseAddress!
+                        switch pooling {
+                        case .final:
+                            let half = width / 2
+                            Kernels.add(count: half, x: source, y: target + (range.upperBound - 1) * width)
+                            Kernels.add(count: half, x: source + half, y: target + range.lowerBound * width + half)
+                        case .max, .meanMax:
+                            let maxSource = pooling == .max ? source : source + width
+                            let rowsOfMax = maxRows.baseAddress! + b * width
+                            for d in 0..<width { target[rowsOfMax[d] * width + d] += maxSource[d] }
+                            if pooling == .meanMax {
+                                let inverse = 1 / Float(range.count)
+                                for row in range {
+                                    Kernels.axpy(count: width, alpha: inverse, x: source, y: target + row * width)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Back-propagates the logits' gradient into new matrices.
+    ///
+    /// - Parameters:
+    ///   - logitGradient: `∂L/∂logits`, `B × intents`.
+    ///   - cache: the cache from ``forward(_:sentences:)``.
+    /// - Returns: `∂L/∂outputs` (`N × D`) and the parameter gradient.
+    public func backward(_ logitGradient: Matrix, cache: Cache) -> (outputs: Matrix, parameters: IntentHead) {
+        var outputGradient = Matrix(rows: cache.outputRows, columns: inputSize)
+        var gradient = zeroed
+        backward(logitGradient, cache: cache, outputGradient: &outputGradient, addingTo: &gradient)
+        return (outputGradient, gradient)
+    }
+}

@@ -1,0 +1,21 @@
+/// How ``IntentHead`` turns a sentence's encoder outputs (`T × D`, the
+/// concatenated forward and backward states of a BiLSTM, `D = 2H`) into one
+/// vector.
+public enum IntentPooling: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The final states of both directions: the forward half (first `H`
+    /// columns) of the last token's output and the backward half (last `H`
+    /// columns) of the first token's output; `D` values.
+    case final
+    /// The maximum of every column over the tokens; `D` values.
+    case max
+    /// The mean of every column over the tokens followed by the maximum; `2D` values.
+    case meanMax
+
+    /// The size of the pooled vector for encoder outputs of `inputSize` columns.
+    ///
+    /// - Parameter inputSize: the encoder's output width `D`.
+    /// - Returns: `D` for ``final`` and ``max``, `2D` for ``meanMax``.
+    public func pooledSize(inputSize: Int) -> Int {
+        self == .meanMax ? 2 * inputSize : inputSize
+    }
+}
