@@ -1,6 +1,7 @@
 import SlotMath
 import SlotLayers
 import SlotModel
+import SlotVocabulary
 import SlotEvaluation
 
 /// The training loop: mini-batches split over worker threads, gradient

@@ -1,6 +1,7 @@
 import Foundation
 import SlotTagger
 import SlotTraining
+import SlotCommandLine
 import Synchronization
 
 /// Set by the SIGINT handler; polled between batches.
