@@ -26,6 +26,17 @@ public enum GEMM {
         #endif
     }
 
+    /// Makes the BLAS library run each product on the calling thread only.
+    ///
+    /// Our products are small (a batch of a few sentences), so BLAS's own
+    /// threads cost more than they give, and training already splits each
+    /// batch over the cores. Executables call this once at start-up.
+    public static func useCallingThreadOnly() {
+        #if canImport(CBLAS) && !canImport(Accelerate)
+        openblas_set_num_threads(1)
+        #endif
+    }
+
     /// Computes `C = alpha · op(A) · op(B) + beta · C` with the platform's BLAS.
     @inlinable
     public static func multiply(

@@ -17,12 +17,20 @@ public struct TrainingData: Sendable {
     public let devSentences: [AnnotatedSentence]
     /// For each word id, whether it is rare enough for unknown-word dropout.
     public let rareWords: [Bool]
+    /// Dev labels and intents that the training set lacks, each with the first
+    /// dev line that uses it (only when they are allowed).
+    public let unseenInDev: [(label: String, line: Int)]
 
     /// Builds the featurizer from `train` and encodes both sets.
-    /// - Throws: ``ModelError`` naming the dev file and line of a label or intent the training set lacks.
+    ///
+    /// The model can only predict labels it saw in training, so a dev label or
+    /// intent the training set lacks is an error unless `allowUnseenDevLabels`
+    /// (ATIS's dev set has one such label); dev sentences are then still scored
+    /// against their own labels, which the model always gets wrong.
+    /// - Throws: ``ModelError`` naming the file and line of the first unseen label or intent.
     public init(
         train: [AnnotatedSentence], trainFile: String, dev: [AnnotatedSentence], devFile: String,
-        options: TrainingOptions
+        options: TrainingOptions, allowUnseenDevLabels: Bool = false
     ) throws {
         let normalizer = Normalizer(nfkc: true, foldCase: options.lowercase, replaceDigits: options.digitsToZero)
         var wordBuilder = VocabularyBuilder()
@@ -49,7 +57,21 @@ public struct TrainingData: Sendable {
             labels: labels, intents: intents)
         self.featurizer = featurizer
         self.train = try train.map { try featurizer.encode($0, file: trainFile) }
-        self.dev = try dev.map { try featurizer.encode($0, file: devFile) }
+        var unseen: [(label: String, line: Int)] = []
+        var reported = Set<String>()
+        for sentence in dev {
+            for label in sentence.labels where featurizer.labelId(label) == nil && reported.insert(label).inserted {
+                guard allowUnseenDevLabels else { throw ModelError.unknownLabel(label, file: devFile, line: sentence.line) }
+                unseen.append((label, sentence.line))
+            }
+            if !intents.isEmpty, let intent = sentence.intent, featurizer.intentId(intent) == nil,
+               reported.insert("intent " + intent).inserted {
+                guard allowUnseenDevLabels else { throw ModelError.unknownIntent(intent, file: devFile, line: sentence.line) }
+                unseen.append(("intent " + intent, sentence.line))
+            }
+        }
+        unseenInDev = unseen
+        self.dev = dev.map { featurizer.encode(tokens: $0.tokens) }
         self.devSentences = dev
         self.rareWords = (0..<words.count).map { id in
             id >= Vocabulary.firstWordId && words.frequency(of: id) <= options.rareWordCount

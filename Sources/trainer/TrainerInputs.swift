@@ -24,6 +24,9 @@ struct TrainerInputs: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Where Ctrl-C saves a checkpoint (default: the output directory followed by .checkpoint).", valueName: "dir"))
     var checkpoint: String?
 
+    @Flag(name: .long, help: "Accept dev labels and intents that the training set lacks (the model cannot predict them; they still count in dev scores).")
+    var allowUnseenDevLabels = false
+
     @Flag(name: .long, help: "Print plain progress lines even when standard error is a terminal.")
     var plainProgress = false
 }

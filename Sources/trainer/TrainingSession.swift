@@ -27,6 +27,7 @@ struct TrainingSession {
     }
 
     private func train() throws -> Int32 {
+        GEMM.useCallingThreadOnly()
         let clock = ContinuousClock()
         let started = clock.now
         var options = TrainingOptions()
@@ -40,7 +41,12 @@ struct TrainingSession {
         }
         let train = trainCorpus.sentences, dev = devCorpus.sentences
         guard !train.isEmpty else { throw TrainingError.emptyTrainingSet(file: inputs.train) }
-        let data = try TrainingData(train: train, trainFile: inputs.train, dev: dev, devFile: inputs.dev, options: options)
+        let data = try TrainingData(
+            train: train, trainFile: inputs.train, dev: dev, devFile: inputs.dev, options: options,
+            allowUnseenDevLabels: inputs.allowUnseenDevLabels)
+        for (label, line) in data.unseenInDev {
+            Diagnostics.warning("\(inputs.dev):\(line): '\(label)' does not occur in the training data; the model cannot predict it")
+        }
         let trainer = Trainer(options: options, data: data)
         var state: TrainingState
         if let resume = inputs.resume {
