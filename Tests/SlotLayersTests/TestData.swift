@@ -1,0 +1,15 @@
+import SlotMath
+
+/// Seeded random matrices for the layer tests.
+enum TestData {
+    /// A matrix of uniform values in `[-bound, bound)` from `seed`.
+    static func matrix(_ rows: Int, _ columns: Int, seed: UInt64, bound: Float = 1) -> Matrix {
+        var generator = SplitMix64(seed: seed)
+        return Matrix.uniform(rows: rows, columns: columns, bound: bound, using: &generator)
+    }
+
+    /// `Σ weights ⊙ values` in Double.
+    static func dot(_ weights: Matrix, _ values: Matrix) -> Double {
+        zip(weights.scalars, values.scalars).reduce(0) { $0 + Double($1.0) * Double($1.1) }
+    }
+}
