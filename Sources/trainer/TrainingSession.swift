@@ -22,7 +22,17 @@ struct TrainingSession {
             return error.exitCode
         } catch {
             Diagnostics.error("\(error)")
-            return Diagnostics.exitCode(for: error)
+            return Self.exitCode(for: error)
+        }
+    }
+
+    /// The sysexits code for an error: training and vectors-file errors are
+    /// missing input (66) or bad input data (65); the rest as ``Diagnostics`` maps them.
+    static func exitCode(for error: any Error) -> Int32 {
+        switch error {
+        case TrainingError.missingFile, VocabularyError.cannotOpen: 66
+        case is TrainingError, is VocabularyError: 65
+        default: Diagnostics.exitCode(for: error)
         }
     }
 
@@ -77,6 +87,12 @@ struct TrainingSession {
         Diagnostics.note("options: " + options.summary.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
 
         signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
+        // A blocked signal mask survives exec: unblock SIGINT so that Ctrl-C
+        // reaches the handler even when the parent process had it blocked.
+        var interruptSignal = sigset_t()
+        sigemptyset(&interruptSignal)
+        sigaddset(&interruptSignal, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interruptSignal, nil)
         let progress = ProgressPrinter(interactive: !inputs.plainProgress && isatty(STDERR_FILENO) == 1)
         let reason = trainer.run(&state, events: progress.handle, shouldStop: { interruptRequested.load(ordering: .relaxed) })
         progress.finish()
