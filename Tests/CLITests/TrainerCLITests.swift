@@ -94,7 +94,7 @@ struct TrainerCLITests {
                          "--patience", "12", "--plain-progress"] + ATISSubset.smallSizes
         let executable = try CLIRunner.productsDirectory(containing: "trainer").appendingPathComponent("trainer")
         let errorPath = data.directory + "/stderr"
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        try #require(FileManager.default.createFile(atPath: errorPath, contents: nil))
         let errorHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
         defer { try? errorHandle.close() }
         let process = Process()
