@@ -65,7 +65,7 @@ public struct TaggingNetwork: ParameterSet {
         emissions = Linear(inputSize: inputSize, outputSize: labelCount, using: &generator)
         crf = architecture.output == .crf ? CRF(labelCount: labelCount) : nil
         intent = architecture.intentHead && intentCount > 0
-            ? IntentHead(inputSize: inputSize, intentCount: intentCount, pooling: .meanMax, using: &generator)
+            ? IntentHead(inputSize: inputSize, intentCount: intentCount, pooling: architecture.intentPooling, using: &generator)
             : nil
     }
 
