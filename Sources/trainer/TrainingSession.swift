@@ -55,16 +55,13 @@ struct TrainingSession {
         } else {
             var wordVectors: Matrix?
             if let path = options.embeddings {
-                let vectors = try PretrainedVectors(contentsOf: path)
-                guard vectors.dimension == options.architecture.wordDimension else {
-                    throw VocabularyError.dimensionMismatch(
-                        file: path, expected: options.architecture.wordDimension, actual: vectors.dimension)
-                }
+                let vectors = try PretrainedVectors(
+                    contentsOf: path, expectedDimension: options.architecture.wordDimension)
                 var generator = SplitMix64(seed: options.seed ^ 0xE3B)
                 let normalizer = data.featurizer.normalizer
-                let loaded = vectors.table(
-                    for: data.featurizer.words, normalize: { normalizer.normalize($0) },
-                    bound: (3 / Float(options.architecture.wordDimension)).squareRoot(), using: &generator)
+                let loaded = vectors.embeddingMatrix(
+                    for: data.featurizer.words, normalise: { normalizer.normalize($0) }, using: &generator,
+                    scale: (3 / Float(options.architecture.wordDimension)).squareRoot())
                 Diagnostics.note("pretrained vectors: \(loaded.matched) of \(loaded.total) words found in \(path)")
                 wordVectors = loaded.matrix
             }
