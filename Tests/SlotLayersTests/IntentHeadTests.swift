@@ -115,6 +115,19 @@ import Testing
         #expect(gradient.linear.bias == Matrix([[2, 2, 2, 2]]))
     }
 
+    @Test func probabilitiesAreTheSoftmaxOfTheLogits() {
+        var generator = SplitMix64(seed: 4)
+        let head = IntentHead(inputSize: 4, intentCount: 3, pooling: .max, using: &generator)
+        let probabilities = head.probabilities(outputs, sentences: sentences)
+        let logits = head(outputs, sentences: sentences)
+        #expect(probabilities.shape == [2, 3])
+        for b in 0..<2 {
+            #expect(abs(probabilities.row(b).reduce(0, +) - 1) <= 1e-6)
+            let ratio = probabilities[b, 0] / probabilities[b, 1]
+            #expect(abs(ratio - Float(exp(Double(logits[b, 0] - logits[b, 1])))) <= 1e-5 * ratio)
+        }
+    }
+
     @Test func parametersAndPoolingCoding() throws {
         var generator = SplitMix64(seed: 2)
         let head = IntentHead(inputSize: 8, intentCount: 3, pooling: .meanMax, using: &generator)
