@@ -7,7 +7,7 @@ JOBS ?= 2
 DEPS := libicu-dev libopenblas-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo
+.PHONY: deps build test demo models bench
 
 # Installs the Debian packages above when one is missing; quiet when all are present
 # (and on systems without dpkg, which must provide them some other way).
@@ -31,3 +31,12 @@ test: deps
 demo: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product tagger
 	.build/release/tagger tokenize corpora/samples/sentences.txt
+
+# Re-trains the shipped models from corpora/ and records their test scores and speed (minutes, not for CI).
+models: deps
+	scripts/train-models.sh
+
+# Measures matrix products, training throughput and tagging speed with the default model (not a test).
+bench: deps
+	$(SWIFT) build --jobs $(JOBS) -c release --product bench
+	.build/release/bench --corpus corpora/atis/train.conll --model models/atis-en --utterances corpora/atis/test.conll

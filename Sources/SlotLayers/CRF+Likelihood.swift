@@ -59,7 +59,7 @@ extension CRF {
         let capacity = sentences.map(\.count).max() ?? 0
         guard capacity > 0 else { return 0 }
         let scores = CRFScores(self, constraints: nil)
-        let workspace = LatticeWorkspace(capacity: capacity, labelCount: count)
+        let workspace = CRFWorkspace(capacity: capacity, labelCount: count)
         var pairwise = [Float](repeating: 0, count: count * count)
         var total = 0.0
         emissions.withUnsafeBufferPointer { emissions in
@@ -135,7 +135,7 @@ extension CRFScores {
     fileprivate func accumulate(
         emissions: UnsafePointer<Float>, labels: UnsafeBufferPointer<Int>,
         emissionGradient: UnsafeMutablePointer<Float>,
-        accumulators: Accumulators, scale: Float, workspace: borrowing LatticeWorkspace
+        accumulators: Accumulators, scale: Float, workspace: borrowing CRFWorkspace
     ) -> Double {
         let count = labelCount
         let length = labels.count
@@ -182,7 +182,7 @@ extension CRFScores {
     /// one exponential per pair.
     private func addPairwiseExactly(
         emissions: UnsafePointer<Float>, token t: Int, logPartition: Double, scale: Float,
-        workspace: borrowing LatticeWorkspace, into transitionGradient: UnsafeMutablePointer<Float>
+        workspace: borrowing CRFWorkspace, into transitionGradient: UnsafeMutablePointer<Float>
     ) {
         let count = labelCount
         let offset = Float(workspace.forwardOffsets[t - 1] + workspace.backwardOffsets[t] - logPartition)

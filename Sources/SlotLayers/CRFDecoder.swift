@@ -133,7 +133,7 @@ public struct CRFDecoder: Sendable {
 
     private func logPartition(_ emissions: UnsafePointer<Float>, length: Int) -> Double {
         guard length > 0 else { return 0 }
-        let workspace = LatticeWorkspace(capacity: length, labelCount: labelCount)
+        let workspace = CRFWorkspace(capacity: length, labelCount: labelCount)
         return scores.forward(emissions, length: length, workspace: workspace)
     }
 

@@ -41,7 +41,7 @@ public struct CRFPosterior: Sendable {
             backwardOffsets = []
             return
         }
-        let workspace = LatticeWorkspace(capacity: length, labelCount: count)
+        let workspace = CRFWorkspace(capacity: length, labelCount: count)
         let logPartition = scores.forward(pointer, length: length, workspace: workspace)
         scores.backward(pointer, length: length, workspace: workspace)
         var marginals = Matrix(rows: length, columns: count)

@@ -13,7 +13,7 @@ extension CRFScores {
     /// `forwardOffsets` and `forwardWeights = exp(alpha)`. A row that no
     /// path reaches is `-infinity` with offset `-infinity`, and `log Z` is then
     /// `-infinity`. `length` must be at least 1 and at most the capacity.
-    func forward(_ emissions: UnsafePointer<Float>, length: Int, workspace: borrowing LatticeWorkspace) -> Double {
+    func forward(_ emissions: UnsafePointer<Float>, length: Int, workspace: borrowing CRFWorkspace) -> Double {
         let count = labelCount
         let scores = workspace.vector0, products = workspace.vector1, terms = workspace.vector2
         return start.withUnsafeBufferPointer { start in
@@ -70,7 +70,7 @@ extension CRFScores {
     /// Fills the workspace's `beta` (rows relative to their maximum),
     /// `backwardOffsets`, and for `t ≥ 1` the row `t` of `backwardWeights`
     /// (`exp(v − max v)` with `v = E[t] + beta[t]`) and `backwardShifts[t] = max v`.
-    func backward(_ emissions: UnsafePointer<Float>, length: Int, workspace: borrowing LatticeWorkspace) {
+    func backward(_ emissions: UnsafePointer<Float>, length: Int, workspace: borrowing CRFWorkspace) {
         let count = labelCount
         let scores = workspace.vector0, products = workspace.vector1
         let terms = workspace.vector2, values = workspace.vector3
@@ -124,7 +124,7 @@ extension CRFScores {
     /// and ``backward(_:length:workspace:)``. Adds nothing when `log Z` is not
     /// finite (no valid sequence).
     func addMarginals(
-        length: Int, logPartition: Double, workspace: borrowing LatticeWorkspace,
+        length: Int, logPartition: Double, workspace: borrowing CRFWorkspace,
         scale: Float, into output: UnsafeMutablePointer<Float>
     ) {
         guard logPartition.isFinite else { return }

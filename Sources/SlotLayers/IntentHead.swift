@@ -83,6 +83,16 @@ public struct IntentHead: ParameterSet, Hashable {
         forward(outputs, sentences: sentences).logits
     }
 
+    /// The intent distribution of every sentence: the softmax of its logits.
+    ///
+    /// - Parameters:
+    ///   - outputs: the encoder outputs of the batch, `N × D`.
+    ///   - sentences: the rows of each sentence.
+    /// - Returns: `B × intents` probabilities, rows summing to 1.
+    public func probabilities(_ outputs: Matrix, sentences: [Range<Int>]) -> Matrix {
+        SoftmaxOutput(labelCount: intentCount).probabilities(logits: self(outputs, sentences: sentences))
+    }
+
     /// Pools every sentence and projects the pooled vectors with one GEMM.
     ///
     /// - Parameters:

@@ -1,3 +1,5 @@
+import SlotLayers
+
 /// The shape of a tagging network: sizes of every layer and the choice of
 /// output layer. The defaults are the shipped models' settings.
 public struct Architecture: Hashable, Sendable, Codable {
@@ -33,6 +35,8 @@ public struct Architecture: Hashable, Sendable, Codable {
     public var output: Output = .crf
     /// Whether the network has an intent head.
     public var intentHead: Bool = true
+    /// How the intent head pools the encoder's outputs into a sentence vector.
+    public var intentPooling: IntentPooling = .meanMax
 
     /// Creates the default architecture.
     public init() {}

@@ -69,7 +69,7 @@ public struct Featurizer: Hashable, Sendable, Codable {
             let text = String(token)
             wordIds.append(words.id(of: normalizer.normalize(text)))
             let ids = characters.ids(of: text)
-            characterIds.append(ids.isEmpty ? [CharacterVocabulary.unknownId] : ids)
+            characterIds.append(ids.isEmpty ? [CharacterVocabulary.unknownID] : ids)
         }
         return EncodedSentence(wordIds: wordIds, characterIds: characterIds)
     }

@@ -13,7 +13,7 @@ extension TaggingNetwork {
         /// Dropout mask on the word features.
         let featureMask: Matrix?
         /// Each encoder layer's cache.
-        let encoderCaches: [BiLSTM.Cache]
+        let encoderCaches: [EncoderLayer.Cache]
         /// Dropout masks between and after encoder layers (one per layer).
         let encoderMasks: [Matrix?]
         /// The last encoder layer's outputs after dropout, `N × 2H`.
@@ -39,7 +39,7 @@ extension TaggingNetwork {
         }
         let drop = Dropout(rate: dropout)
         let featureMask = drop.apply(&features, using: &generator)
-        var caches: [BiLSTM.Cache] = []
+        var caches: [EncoderLayer.Cache] = []
         var masks: [Matrix?] = []
         for layer in encoder {
             var (output, cache) = layer.forward(features, layout: layout)

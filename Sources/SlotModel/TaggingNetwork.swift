@@ -7,7 +7,7 @@ import SlotLayers
 ///
 /// ```
 /// x_t = [E_word[w_t] ; charBiLSTM(chars of w_t)]      dropout
-/// h   = BiLSTM_L(… BiLSTM_1(x))                        dropout
+/// h   = BiLSTM_L(… BiLSTM_1(x))  (or BiGRU)           dropout
 /// emissions_t = W·h_t + b                              → CRF / softmax → labels
 /// intent = softmax(W_i · pool(h))
 /// ```
@@ -19,7 +19,7 @@ public struct TaggingNetwork: ParameterSet {
     /// The character encoder (absent when `characterDimension` is 0).
     public var characters: CharacterEncoder?
     /// The stacked bidirectional encoder, first layer first.
-    public var encoder: [BiLSTM]
+    public var encoder: [EncoderLayer]
     /// Encoder outputs to per-label emission scores.
     public var emissions: Linear
     /// Transition scores (CRF output only).
@@ -56,16 +56,17 @@ public struct TaggingNetwork: ParameterSet {
                                hiddenSize: architecture.characterHiddenSize, using: &generator)
             : nil
         var inputSize = architecture.wordDimension + (characters?.outputSize ?? 0)
-        var encoder: [BiLSTM] = []
+        var encoder: [EncoderLayer] = []
         for _ in 0..<architecture.layers {
-            encoder.append(BiLSTM(inputSize: inputSize, hiddenSize: architecture.hiddenSize, using: &generator))
+            encoder.append(EncoderLayer(
+                cell: architecture.cell, inputSize: inputSize, hiddenSize: architecture.hiddenSize, using: &generator))
             inputSize = 2 * architecture.hiddenSize
         }
         self.encoder = encoder
         emissions = Linear(inputSize: inputSize, outputSize: labelCount, using: &generator)
         crf = architecture.output == .crf ? CRF(labelCount: labelCount) : nil
         intent = architecture.intentHead && intentCount > 0
-            ? IntentHead(inputSize: inputSize, intentCount: intentCount, pooling: .meanMax, using: &generator)
+            ? IntentHead(inputSize: inputSize, intentCount: intentCount, pooling: architecture.intentPooling, using: &generator)
             : nil
     }
 

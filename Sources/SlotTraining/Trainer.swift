@@ -136,7 +136,7 @@ public struct Trainer: Sendable {
         var copy = sentence
         for index in copy.wordIds.indices where data.rareWords[copy.wordIds[index]] {
             if generator.nextUnitFloat() < options.unknownWordDropout {
-                copy.wordIds[index] = Vocabulary.unknownId
+                copy.wordIds[index] = Vocabulary.unknownID
             }
         }
         return copy

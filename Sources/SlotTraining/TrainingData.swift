@@ -42,7 +42,7 @@ public struct TrainingData: Sendable {
         for sentence in train {
             for token in sentence.tokens {
                 wordBuilder.add(normalizer.normalize(token))
-                for scalar in token.unicodeScalars { characterBuilder.add(String(scalar)) }
+                characterBuilder.add(token)
             }
             for label in sentence.labels where seenLabels.insert(label).inserted { labels.append(label) }
             if let intent = sentence.intent, seenIntents.insert(intent).inserted { intents.append(intent) }
@@ -50,10 +50,10 @@ public struct TrainingData: Sendable {
         labels.sort()
         intents.sort()
         if train.contains(where: { $0.intent == nil }) { intents = [] }
-        let words = wordBuilder.build(minimumCount: options.minWordCount)
+        let words = wordBuilder.makeVocabulary(minimumCount: options.minWordCount)
         let featurizer = Featurizer(
             normalizer: normalizer, words: words,
-            characters: CharacterVocabulary(characterBuilder.build(minimumCount: 1)),
+            characters: characterBuilder.makeCharacterVocabulary(),
             labels: labels, intents: intents)
         self.featurizer = featurizer
         self.train = try train.map { try featurizer.encode($0, file: trainFile) }
@@ -74,7 +74,7 @@ public struct TrainingData: Sendable {
         self.dev = dev.map { featurizer.encode(tokens: $0.tokens) }
         self.devSentences = dev
         self.rareWords = (0..<words.count).map { id in
-            id >= Vocabulary.firstWordId && words.frequency(of: id) <= options.rareWordCount
+            id > Vocabulary.unknownID && words.count(of: id) <= options.rareWordCount
         }
     }
 }

@@ -1,24 +1,44 @@
-/// Counts strings, then turns the counts into a ``Vocabulary``.
+/// Counts normalised strings and their Unicode scalars as a corpus streams by,
+/// then makes the word and character vocabularies from the counts.
+///
+/// ```swift
+/// var builder = VocabularyBuilder()
+/// for sentence in corpus { builder.add(contentsOf: sentence.tokens.map { normaliser($0.text) }) }
+/// let words = builder.makeVocabulary(minimumCount: 1)
+/// let characters = builder.makeCharacterVocabulary()
+/// ```
 public struct VocabularyBuilder: Sendable {
-    private var counts: [String: Int] = [:]
+    /// How often each string has been added.
+    public private(set) var counts: [String: Int] = [:]
+    /// How often each Unicode scalar has occurred in the added strings.
+    public private(set) var scalarCounts: [Unicode.Scalar: Int] = [:]
+    /// The number of strings added (with repetitions).
+    public private(set) var total = 0
 
     /// Creates an empty builder.
     public init() {}
 
-    /// Counts one occurrence of `entry`.
-    public mutating func add(_ entry: String) {
-        counts[entry, default: 0] += 1
+    /// Counts one occurrence of `string` and of each of its Unicode scalars.
+    public mutating func add(_ string: String) {
+        counts[string, default: 0] += 1
+        for scalar in string.unicodeScalars { scalarCounts[scalar, default: 0] += 1 }
+        total += 1
     }
 
-    /// The vocabulary of entries counted at least `minimumCount` times, most
-    /// frequent first, ties in string order.
-    public func build(minimumCount: Int = 1) -> Vocabulary {
-        let kept = counts.filter { $0.value >= minimumCount && $0.key != Vocabulary.padding && $0.key != Vocabulary.unknown }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        do {
-            return try Vocabulary(words: kept.map(\.key), frequencies: kept.map(\.value))
-        } catch {
-            preconditionFailure("counted entries are unique: \(error)")
-        }
+    /// Counts one occurrence of each string in `strings`.
+    public mutating func add(contentsOf strings: some Sequence<String>) {
+        for string in strings { add(string) }
+    }
+
+    /// The word vocabulary of the strings counted at least `minimumCount` times
+    /// (see ``Vocabulary/init(counts:minimumCount:maximumSize:)``).
+    public func makeVocabulary(minimumCount: Int = 1, maximumSize: Int? = nil) -> Vocabulary {
+        Vocabulary(counts: counts, minimumCount: minimumCount, maximumSize: maximumSize)
+    }
+
+    /// The character vocabulary of the scalars counted at least `minimumCount`
+    /// times (see ``CharacterVocabulary/init(counts:minimumCount:)``).
+    public func makeCharacterVocabulary(minimumCount: Int = 1) -> CharacterVocabulary {
+        CharacterVocabulary(counts: scalarCounts, minimumCount: minimumCount)
     }
 }

@@ -25,7 +25,9 @@ struct HyperparameterOptions: ParsableArguments {
     @Option(help: "State size of each direction of the word BiLSTM (default 100).") var hiddenSize: Int?
     @Option(help: "Number of stacked BiLSTM layers, 1 to 3 (default 1).") var layers: Int?
     @Option(help: "The output layer: crf or softmax (default crf).") var outputLayer: Architecture.Output?
+    @Option(help: "The encoder's recurrent cell: lstm or gru (default lstm).") var cell: Architecture.Cell?
     @Flag(help: "Train without an intent head even when the corpus has intents.") var noIntent = false
+    @Option(help: "How the intent head pools the encoder outputs: final, max or meanMax (default meanMax).") var intentPooling: IntentPooling?
     @Option(help: ArgumentHelp("Pretrained word vectors in word2vec or GloVe text format.", valueName: "file")) var embeddings: String?
     @Flag(help: "Keep pretrained vectors fixed during training.") var freezeEmbeddings = false
     @Flag(help: "Keep the case of words for vocabulary look-ups (the character encoder always sees it).") var keepCase = false
@@ -65,7 +67,9 @@ struct HyperparameterOptions: ParsableArguments {
         if let hiddenSize { options.architecture.hiddenSize = hiddenSize }
         if let layers { options.architecture.layers = layers }
         if let outputLayer { options.architecture.output = outputLayer }
+        if let cell { options.architecture.cell = cell }
         if noIntent { options.architecture.intentHead = false }
+        if let intentPooling { options.architecture.intentPooling = intentPooling }
         if let embeddings { options.embeddings = embeddings }
         if freezeEmbeddings { options.freezeEmbeddings = true }
         if keepCase { options.lowercase = false }
@@ -77,3 +81,5 @@ struct HyperparameterOptions: ParsableArguments {
 
 extension TrainingOptions.OptimizerName: ExpressibleByArgument {}
 extension Architecture.Output: ExpressibleByArgument {}
+extension IntentPooling: ExpressibleByArgument {}
+extension Architecture.Cell: ExpressibleByArgument {}

@@ -30,7 +30,7 @@ struct TrainingSession {
     /// missing input (66) or bad input data (65); the rest as ``Diagnostics`` maps them.
     static func exitCode(for error: any Error) -> Int32 {
         switch error {
-        case TrainingError.missingFile, VocabularyError.cannotOpen: 66
+        case TrainingError.missingFile, VocabularyError.unreadable: 66
         case is TrainingError, is VocabularyError: 65
         default: Diagnostics.exitCode(for: error)
         }
@@ -65,16 +65,13 @@ struct TrainingSession {
         } else {
             var wordVectors: Matrix?
             if let path = options.embeddings {
-                let vectors = try PretrainedVectors(contentsOf: path)
-                guard vectors.dimension == options.architecture.wordDimension else {
-                    throw VocabularyError.dimensionMismatch(
-                        file: path, expected: options.architecture.wordDimension, actual: vectors.dimension)
-                }
+                let vectors = try PretrainedVectors(
+                    contentsOf: path, expectedDimension: options.architecture.wordDimension)
                 var generator = SplitMix64(seed: options.seed ^ 0xE3B)
                 let normalizer = data.featurizer.normalizer
-                let loaded = vectors.table(
-                    for: data.featurizer.words, normalize: { normalizer.normalize($0) },
-                    bound: (3 / Float(options.architecture.wordDimension)).squareRoot(), using: &generator)
+                let loaded = vectors.embeddingMatrix(
+                    for: data.featurizer.words, normalise: { normalizer.normalize($0) }, using: &generator,
+                    scale: (3 / Float(options.architecture.wordDimension)).squareRoot())
                 Diagnostics.note("pretrained vectors: \(loaded.matched) of \(loaded.total) words found in \(path)")
                 wordVectors = loaded.matrix
             }

@@ -30,19 +30,25 @@ import Testing
         _ a: Matrix, _ transposeA: Bool, _ b: Matrix, _ transposeB: Bool, _ c: Matrix, alpha: Double, beta: Double
     ) -> (value: [Double], magnitude: [Double]) {
         let m = c.rows, n = c.columns, k = transposeA ? a.rows : a.columns
+        // op(a) as m × k and op(b) as n × k rows in Double, so the inner loop is contiguous.
+        let left = (0..<m).map { i in (0..<k).map { p in Double(transposeA ? a[p, i] : a[i, p]) } }
+        let right = (0..<n).map { j in (0..<k).map { p in Double(transposeB ? b[j, p] : b[p, j]) } }
         var value = [Double](repeating: 0, count: m * n)
         var magnitude = value
         for i in 0..<m {
-            for j in 0..<n {
-                var sum = 0.0, size = 0.0
-                for p in 0..<k {
-                    let x = Double(transposeA ? a[p, i] : a[i, p])
-                    let y = Double(transposeB ? b[j, p] : b[p, j])
-                    sum += x * y
-                    size += abs(x * y)
+            left[i].withUnsafeBufferPointer { x in
+                for j in 0..<n {
+                    right[j].withUnsafeBufferPointer { y in
+                        var sum = 0.0, size = 0.0
+                        for p in 0..<k {
+                            let product = x[p] * y[p]
+                            sum += product
+                            size += abs(product)
+                        }
+                        value[i * n + j] = alpha * sum + beta * Double(c[i, j])
+                        magnitude[i * n + j] = abs(alpha) * size + abs(beta * Double(c[i, j]))
+                    }
                 }
-                value[i * n + j] = alpha * sum + beta * Double(c[i, j])
-                magnitude[i * n + j] = abs(alpha) * size + abs(beta * Double(c[i, j]))
             }
         }
         return (value, magnitude)

@@ -12,12 +12,12 @@ struct FeaturizerTests {
     func encodeTokens() {
         let encoded = featurizer.encode(tokens: ["Boston", "BOSTON", "zürich", ""])
         let boston = featurizer.words.id(of: "boston")
-        #expect(boston >= Vocabulary.firstWordId)
-        #expect(encoded.wordIds == [boston, boston, Vocabulary.unknownId, Vocabulary.unknownId])
-        #expect(encoded.characterIds[0] == "Boston".unicodeScalars.map { featurizer.characters.vocabulary.id(of: String($0)) })
-        #expect(encoded.characterIds[0][0] == CharacterVocabulary.unknownId)  // capital B never occurs in the toy corpus
-        #expect(encoded.characterIds[2][1] == CharacterVocabulary.unknownId)  // nor does ü
-        #expect(encoded.characterIds[3] == [CharacterVocabulary.unknownId])
+        #expect(boston > Vocabulary.unknownID)
+        #expect(encoded.wordIds == [boston, boston, Vocabulary.unknownID, Vocabulary.unknownID])
+        #expect(encoded.characterIds[0] == "Boston".unicodeScalars.map { featurizer.characters.id(of: $0) })
+        #expect(encoded.characterIds[0][0] == CharacterVocabulary.unknownID)  // capital B never occurs in the toy corpus
+        #expect(encoded.characterIds[2][1] == CharacterVocabulary.unknownID)  // nor does ü
+        #expect(encoded.characterIds[3] == [CharacterVocabulary.unknownID])
         #expect(encoded.labelIds == nil && encoded.intentId == nil)
     }
 

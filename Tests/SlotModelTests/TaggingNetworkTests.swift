@@ -6,7 +6,7 @@ import SlotTestSupport
 
 @Suite("TaggingNetwork")
 struct TaggingNetworkTests {
-    static func network(output: Architecture.Output, intents: Int) -> TaggingNetwork {
+    static func network(output: Architecture.Output, intents: Int, pooling: IntentPooling = .final) -> TaggingNetwork {
         var architecture = Architecture()
         architecture.wordDimension = 3
         architecture.characterDimension = 2
@@ -14,6 +14,7 @@ struct TaggingNetworkTests {
         architecture.hiddenSize = 2
         architecture.layers = 2
         architecture.output = output
+        architecture.intentPooling = pooling
         var generator = SplitMix64(seed: 61)
         var network = TaggingNetwork(
             architecture: architecture, wordCount: 7, characterCount: 6, labelCount: 3, intentCount: intents,

@@ -10,11 +10,13 @@ import SlotVocabulary
 enum ToyModel {
     static func featurizer() -> Featurizer {
         let normalizer = Normalizer()
-        var words = VocabularyBuilder()
-        let tokens = ToySlotCorpus.sentences.flatMap(\.tokens)
-        for token in tokens { words.add(normalizer.normalize(token)) }
+        var words = VocabularyBuilder(), characters = VocabularyBuilder()
+        for token in ToySlotCorpus.sentences.flatMap(\.tokens) {
+            words.add(normalizer.normalize(token))
+            characters.add(token)
+        }
         return Featurizer(
-            normalizer: normalizer, words: words.build(), characters: CharacterVocabulary(tokens: tokens),
+            normalizer: normalizer, words: words.makeVocabulary(), characters: characters.makeCharacterVocabulary(),
             labels: ToySlotCorpus.labels, intents: ToySlotCorpus.intents)
     }
 

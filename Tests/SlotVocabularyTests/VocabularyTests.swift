@@ -1,62 +1,113 @@
 import Foundation
+import SlotMath
 import Testing
-import SlotVocabulary
+@testable import SlotVocabulary
 
 @Suite("Vocabulary")
 struct VocabularyTests {
-    static func built(minimumCount: Int) -> Vocabulary {
+    static let counts = ["the": 5, "to": 5, "boston": 2, "denver": 1, "a": 5, "flight": 3]
+
+    @Test func specialEntriesComeFirst() {
+        let vocabulary = Vocabulary(counts: [:])
+        #expect(vocabulary.entries == ["<pad>", "<unk>"])
+        #expect(Vocabulary.paddingID == 0 && Vocabulary.unknownID == 1)
+        #expect(vocabulary.id(of: "<pad>") == 0)
+        #expect(vocabulary.id(of: "<unk>") == 1)
+        #expect(vocabulary.id(of: "anything") == 1)
+    }
+
+    @Test func ordersByCountThenString() {
+        let vocabulary = Vocabulary(counts: Self.counts)
+        #expect(vocabulary.entries == ["<pad>", "<unk>", "a", "the", "to", "flight", "boston", "denver"])
+        #expect(vocabulary.count == 8)
+        #expect(vocabulary.counts == [0, 0, 5, 5, 5, 3, 2, 1])
+        #expect(vocabulary.count(of: vocabulary.id(of: "flight")) == 3)
+    }
+
+    @Test func minimumCountAndMaximumSize() {
+        let frequent = Vocabulary(counts: Self.counts, minimumCount: 3)
+        #expect(frequent.entries == ["<pad>", "<unk>", "a", "the", "to", "flight"])
+        #expect(frequent.id(of: "boston") == Vocabulary.unknownID)
+        let small = Vocabulary(counts: Self.counts, maximumSize: 4)
+        #expect(small.entries == ["<pad>", "<unk>", "a", "the"])
+    }
+
+    @Test func countedSpecialTextsAreNotDuplicated() {
+        let vocabulary = Vocabulary(counts: ["<unk>": 9, "<pad>": 9, "x": 1])
+        #expect(vocabulary.entries == ["<pad>", "<unk>", "x"])
+    }
+
+    @Test func lookUpsAndEntries() {
+        let vocabulary = Vocabulary(counts: Self.counts)
+        #expect(vocabulary.id(of: "boston") == 6)
+        #expect(vocabulary.entry(at: 6) == "boston")
+        #expect(vocabulary.lookUp("paris") == nil)
+        #expect(vocabulary.id(of: "paris") == Vocabulary.unknownID)
+        #expect(vocabulary.id(of: "Boston") == Vocabulary.unknownID)
+        #expect(vocabulary.contains("denver") && !vocabulary.contains("paris"))
+        for id in 0..<vocabulary.count { #expect(vocabulary.id(of: vocabulary.entry(at: id)) == id) }
+    }
+
+    @Test func builderCountsStreaming() {
         var builder = VocabularyBuilder()
-        for word in "to boston to denver from boston to dallas <unk> <pad>".split(separator: " ") { builder.add(String(word)) }
-        return builder.build(minimumCount: minimumCount)
+        builder.add(contentsOf: ["to", "boston", "to"])
+        builder.add("denver")
+        #expect(builder.counts == ["to": 2, "boston": 1, "denver": 1])
+        #expect(builder.total == 4)
+        #expect(builder.scalarCounts["o"] == 4)
+        #expect(builder.makeVocabulary().entries == ["<pad>", "<unk>", "to", "boston", "denver"])
+        #expect(builder.makeVocabulary(minimumCount: 2).entries == ["<pad>", "<unk>", "to"])
     }
 
-    @Test("reserved ids, most frequent first with ties in string order, special strings never counted")
-    func ids() {
-        let vocabulary = Self.built(minimumCount: 1)
-        #expect(vocabulary.entries == ["<pad>", "<unk>", "to", "boston", "dallas", "denver", "from"])
-        #expect(vocabulary.frequencies == [0, 0, 3, 2, 1, 1, 1])
-        #expect(vocabulary.id(of: "boston") == 3)
-        #expect(vocabulary.id(of: "paris") == Vocabulary.unknownId)
-        #expect(vocabulary.lookup("paris") == nil)
-        #expect(vocabulary.lookup("<pad>") == Vocabulary.paddingId)
-        #expect(vocabulary.entry(at: 4) == "dallas" && vocabulary.frequency(of: 2) == 3)
-    }
-
-    @Test("minimum count drops rare words")
-    func minimumCount() {
-        #expect(Self.built(minimumCount: 2).entries == ["<pad>", "<unk>", "to", "boston"])
-        #expect(Self.built(minimumCount: 4).count == 2)
-    }
-
-    @Test("duplicates and special entries are rejected")
-    func duplicates() {
-        #expect(throws: VocabularyError.duplicateEntry("a")) { try Vocabulary(words: ["a", "b", "a"]) }
-        #expect(throws: VocabularyError.duplicateEntry("<unk>")) { try Vocabulary(words: ["<unk>"]) }
-    }
-
-    @Test("JSON round trip keeps entries and frequencies; damaged JSON is rejected")
-    func codable() throws {
-        let vocabulary = Self.built(minimumCount: 1)
-        let data = try JSONEncoder().encode(vocabulary)
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["entries"] as? [String] == ["to", "boston", "dallas", "denver", "from"])
-        #expect(try JSONDecoder().decode(Vocabulary.self, from: data) == vocabulary)
-        for bad in [#"{"entries": ["a", "a"]}"#, #"{"entries": ["a"], "frequencies": [1, 2]}"#] {
-            #expect(throws: DecodingError.self) { try JSONDecoder().decode(Vocabulary.self, from: Data(bad.utf8)) }
+    @Test func singletonDropoutReplacesOnlySingletons() {
+        let vocabulary = Vocabulary(counts: Self.counts)
+        var generator = SplitMix64(seed: 7)
+        var replaced = 0
+        for _ in 0..<1000 {
+            #expect(vocabulary.trainingID(of: "the", singletonDropout: 1, using: &generator) == vocabulary.id(of: "the"))
+            if vocabulary.trainingID(of: "denver", singletonDropout: 0.25, using: &generator) == Vocabulary.unknownID {
+                replaced += 1
+            }
         }
-        let noFrequencies = try JSONDecoder().decode(Vocabulary.self, from: Data(#"{"entries": ["x"]}"#.utf8))
-        #expect(noFrequencies.entries == ["<pad>", "<unk>", "x"] && noFrequencies.frequencies == [0, 0, 0])
+        #expect(replaced > 200 && replaced < 300)
+        #expect(vocabulary.trainingID(of: "denver", singletonDropout: 0, using: &generator) == vocabulary.id(of: "denver"))
+        #expect(vocabulary.trainingID(of: "paris", singletonDropout: 0, using: &generator) == Vocabulary.unknownID)
     }
 
-    @Test("character vocabulary: one id per Unicode scalar, unknown scalars map to the unknown id")
-    func characters() throws {
-        let characters = CharacterVocabulary(tokens: ["née", "ne", "e\u{301}"], minimumCount: 1)
-        #expect(characters.vocabulary.entries == ["<pad>", "<unk>", "e", "n", "é", "\u{301}"])
-        #expect(characters.ids(of: "ené") == [2, 3, 4])
-        #expect(characters.ids(of: "x") == [CharacterVocabulary.unknownId])
-        #expect(characters.ids(of: "e\u{301}") == [2, 5])
-        #expect(CharacterVocabulary(tokens: ["née", "ne"], minimumCount: 2).vocabulary.entries == ["<pad>", "<unk>", "e", "n"])
-        let data = try JSONEncoder().encode(characters)
-        #expect(try JSONDecoder().decode(CharacterVocabulary.self, from: data) == characters)
+    @Test func appendKeepsIDs() {
+        var vocabulary = Vocabulary(counts: ["to": 2])
+        #expect(vocabulary.append("paris") == 3)
+        #expect(vocabulary.append("to") == 2)
+        #expect(vocabulary.entries == ["<pad>", "<unk>", "to", "paris"])
+        #expect(vocabulary.count(of: 3) == 0)
+    }
+
+    @Test func codableRoundTripIsACompactArray() throws {
+        let vocabulary = Vocabulary(counts: Self.counts)
+        let data = try JSONEncoder().encode(vocabulary)
+        #expect(String(decoding: data, as: UTF8.self)
+            == #"["<pad>","<unk>","a","the","to","flight","boston","denver"]"#)
+        let decoded = try JSONDecoder().decode(Vocabulary.self, from: data)
+        #expect(decoded == vocabulary)
+        #expect(decoded.id(of: "boston") == 6)
+        #expect(decoded.counts == [Int](repeating: 0, count: 8))
+    }
+
+    @Test(arguments: [
+        (#"[]"#, VocabularyError.missingSpecialEntry(expected: "<pad>", id: 0, found: nil)),
+        (#"["<pad>"]"#, .missingSpecialEntry(expected: "<unk>", id: 1, found: nil)),
+        (#"["<unk>","<pad>"]"#, .missingSpecialEntry(expected: "<pad>", id: 0, found: "<unk>")),
+        (#"["<pad>","<unk>","to","a","to"]"#, .duplicateEntry("to", firstID: 2, secondID: 4)),
+        (#"["<pad>","<unk>","<pad>"]"#, .duplicateEntry("<pad>", firstID: 0, secondID: 2)),
+    ])
+    func decodingRejectsCorruptLists(json: String, expected: VocabularyError) {
+        #expect(throws: expected) { try JSONDecoder().decode(Vocabulary.self, from: Data(json.utf8)) }
+    }
+
+    @Test func decodingErrorsDescribeTheProblem() {
+        #expect(VocabularyError.duplicateEntry("to", firstID: 2, secondID: 4).description
+            == #"vocabulary lists "to" twice (ids 2 and 4); the vocabulary list is corrupt, rebuild it or retrain the model"#)
+        #expect(VocabularyError.missingSpecialEntry(expected: "<unk>", id: 1, found: nil).description
+            == #"vocabulary entry 1 must be "<unk>" but is nothing; the vocabulary list is corrupt, rebuild it or retrain the model"#)
     }
 }

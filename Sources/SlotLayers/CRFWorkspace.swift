@@ -4,7 +4,7 @@
 /// A training batch allocates one workspace and reuses it for every sentence,
 /// so message passing allocates nothing per sentence or per token. The
 /// workspace is non-copyable and frees its memory when it goes out of scope.
-struct LatticeWorkspace: ~Copyable {
+struct CRFWorkspace: ~Copyable {
     /// The longest sentence the workspace holds.
     let capacity: Int
     /// The number of labels.

@@ -1,17 +1,23 @@
 import SlotMath
 
-/// Two LSTMs over the same sequences, one left to right and one right to
-/// left, whose outputs are concatenated at every token: `N × 2H`, columns
-/// `0 ..< H` from the left-to-right reader and `H ..< 2H` from the other.
+/// A bidirectional LSTM, the encoder of the default architecture.
+public typealias BiLSTM = Bidirectional<LSTM>
+
+/// A bidirectional GRU, the lighter alternative encoder.
+public typealias BiGRU = Bidirectional<GRU>
+
+/// Two recurrent layers over the same sequences, one left to right and one
+/// right to left, whose outputs are concatenated at every token: `N × 2H`,
+/// columns `0 ..< H` from the left-to-right reader and `H ..< 2H` from the other.
 ///
 /// The sentence vector of a bidirectional layer is its pair of final states:
 /// the left-to-right state after the last token and the right-to-left state
 /// after the first token (see ``finalStates(_:)``).
-public struct BiLSTM: ParameterSet {
+public struct Bidirectional<Cell: RecurrentLayer>: ParameterSet {
     /// The layer that reads each sequence left to right.
-    public var leftToRight: LSTM
+    public var leftToRight: Cell
     /// The layer that reads each sequence right to left.
-    public var rightToLeft: LSTM
+    public var rightToLeft: Cell
 
     /// The size of each direction's state, H.
     public var hiddenSize: Int { leftToRight.hiddenSize }
@@ -22,14 +28,14 @@ public struct BiLSTM: ParameterSet {
 
     /// Creates a layer with freshly initialised directions.
     public init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
-        leftToRight = LSTM(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator)
-        rightToLeft = LSTM(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator)
+        leftToRight = Cell(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator)
+        rightToLeft = Cell(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator)
     }
 
     /// Creates a layer from its two directions.
-    public init(leftToRight: LSTM, rightToLeft: LSTM) {
+    public init(leftToRight: Cell, rightToLeft: Cell) {
         precondition(leftToRight.inputSize == rightToLeft.inputSize && leftToRight.hiddenSize == rightToLeft.hiddenSize,
-                     "both directions of a BiLSTM need the same sizes")
+                     "both directions of a bidirectional layer need the same sizes")
         self.leftToRight = leftToRight
         self.rightToLeft = rightToLeft
     }
@@ -43,9 +49,11 @@ public struct BiLSTM: ParameterSet {
     /// The forward pass's caches of both directions.
     public struct Cache: Sendable {
         /// The left-to-right pass.
-        public let leftToRight: LSTM.Cache
+        public let leftToRight: Cell.Cache
         /// The right-to-left pass.
-        public let rightToLeft: LSTM.Cache
+        public let rightToLeft: Cell.Cache
+        /// The layout the passes ran over.
+        public let layout: SequenceLayout
     }
 
     /// Runs both directions over a batch.
@@ -57,14 +65,14 @@ public struct BiLSTM: ParameterSet {
         var output = Matrix(rows: layout.tokenCount, columns: outputSize)
         let first = leftToRight.forward(input, layout: layout, reversed: false, output: &output, outputColumn: 0)
         let second = rightToLeft.forward(input, layout: layout, reversed: true, output: &output, outputColumn: hiddenSize)
-        return (output, Cache(leftToRight: first, rightToLeft: second))
+        return (output, Cache(leftToRight: first, rightToLeft: second, layout: layout))
     }
 
     /// The final states of each sequence (batch order), `S × 2H`: the
     /// left-to-right state after the last token, then the right-to-left state
     /// after the first token.
     public func finalStates(_ cache: Cache) -> Matrix {
-        let first = cache.leftToRight.finalStates, second = cache.rightToLeft.finalStates
+        let first = Cell.finalStates(cache.leftToRight), second = Cell.finalStates(cache.rightToLeft)
         var result = Matrix(rows: first.rows, columns: outputSize)
         for row in 0..<first.rows {
             for column in 0..<hiddenSize {
@@ -81,14 +89,14 @@ public struct BiLSTM: ParameterSet {
     ///   - finalGradient: optional `∂loss/∂finalStates`, `S × 2H`.
     ///   - cache: the forward pass's cache.
     /// - Returns: `∂loss/∂input` (`N × D`) and the parameter gradient.
-    public func backward(outputGradient: Matrix, finalGradient: Matrix? = nil, cache: Cache) -> (inputGradient: Matrix, gradient: BiLSTM) {
-        var inputGradient = Matrix(rows: cache.leftToRight.layout.tokenCount, columns: inputSize)
+    public func backward(outputGradient: Matrix, finalGradient: Matrix? = nil, cache: Cache) -> (inputGradient: Matrix, gradient: Self) {
+        var inputGradient = Matrix(rows: cache.layout.tokenCount, columns: inputSize)
         let first = leftToRight.backward(
             outputGradient: outputGradient, outputColumn: 0, finalGradient: finalGradient, finalColumn: 0,
             cache: cache.leftToRight, inputGradient: &inputGradient)
         let second = rightToLeft.backward(
             outputGradient: outputGradient, outputColumn: hiddenSize, finalGradient: finalGradient, finalColumn: hiddenSize,
             cache: cache.rightToLeft, inputGradient: &inputGradient)
-        return (inputGradient, BiLSTM(leftToRight: first, rightToLeft: second))
+        return (inputGradient, Bidirectional(leftToRight: first, rightToLeft: second))
     }
 }

@@ -1,0 +1,123 @@
+import SlotMath
+
+extension GRU {
+    /// What the forward pass keeps for the backward pass, in packed order (see ``SequenceLayout``).
+    public struct Cache: Sendable {
+        /// The layout the pass ran over.
+        public let layout: SequenceLayout
+        /// Whether the sequences were read right to left.
+        public let reversed: Bool
+        /// The input, `N × D`, in token order.
+        public let input: Matrix
+        /// For each packed position, the token-order row it read.
+        public let rows: [Int]
+        /// Activated gates `[r, z, n]` per packed position, `N × 3H`.
+        public let gates: Matrix
+        /// `W_hn·h_{t−1} + b_hn` per packed position, `N × H`: what the reset gate scaled.
+        public let recurrentCandidate: Matrix
+        /// `h_{t−1}` per packed position (zero at the first step), `N × H`.
+        public let previousHidden: Matrix
+        /// `h_t` per packed position, `N × H`.
+        public let hidden: Matrix
+
+        /// The final state `h` of each sequence (batch order), `S × H`: the
+        /// state after its last token (or after its first token when reversed).
+        public var finalStates: Matrix {
+            let size = hidden.columns
+            var result = Matrix(rows: layout.sequenceCount, columns: size)
+            for rank in 0..<layout.sequenceCount {
+                let sequence = layout.order[rank]
+                let position = layout.stepStarts[layout.lengths[sequence] - 1] + rank
+                for column in 0..<size { result[sequence, column] = hidden[position, column] }
+            }
+            return result
+        }
+    }
+
+    /// Runs the layer over a batch of sequences.
+    ///
+    /// One matrix product computes `W_i·x` for every token of the batch; then
+    /// each time step advances all running sequences with one product by
+    /// `W_hᵀ` into a workspace allocated once before the loop.
+    /// - Parameters:
+    ///   - input: the inputs, `N × D`, sequences one after another as `layout` says.
+    ///   - layout: the batch's sequence lengths and packing.
+    ///   - reversed: read each sequence right to left.
+    ///   - output: receives `h_t` for every token in token order, in columns
+    ///     `outputColumn ..< outputColumn + H` (a bidirectional layer writes both
+    ///     directions into one matrix this way).
+    ///   - outputColumn: the first column of `output` to write.
+    /// - Returns: the cache for ``backward(outputGradient:outputColumn:finalGradient:finalColumn:cache:inputGradient:)``.
+    public func forward(
+        _ input: Matrix, layout: SequenceLayout, reversed: Bool,
+        output: inout Matrix, outputColumn: Int
+    ) -> Cache {
+        let count = layout.tokenCount
+        let size = hiddenSize
+        let gateSize = 3 * size
+        precondition(input.rows == count && input.columns == inputSize,
+                     "GRU expects a \(count)×\(inputSize) input, got \(input.rows)×\(input.columns)")
+        precondition(output.rows == count && outputColumn + size <= output.columns, "GRU output matrix too small")
+        var inputGates = Matrix(rows: count, columns: gateSize)
+        Matrix.multiply(input, inputWeight, transposeB: true, into: &inputGates)
+        let rows = layout.packedRows(reversed: reversed)
+        var gates = Matrix(rows: count, columns: gateSize)
+        var recurrentCandidate = Matrix(rows: count, columns: size)
+        var previousHidden = Matrix(rows: count, columns: size)
+        var hidden = Matrix(rows: count, columns: size)
+        var recurrentGates = Matrix(rows: layout.sequenceCount, columns: gateSize)
+        let outputStride = output.columns
+
+        inputGates.withUnsafeBufferPointer { inputGatesBuffer in
+        bias.withUnsafeBufferPointer { biasBuffer in
+        recurrentBias.withUnsafeBufferPointer { recurrentBiasBuffer in
+        recurrentWeight.withUnsafeBufferPointer { weightBuffer in
+        recurrentGates.withUnsafeMutableBufferPointer { recurrentGatesBuffer in
+        gates.withUnsafeMutableBufferPointer { gatesBuffer in
+        recurrentCandidate.withUnsafeMutableBufferPointer { candidateBuffer in
+        previousHidden.withUnsafeMutableBufferPointer { previousBuffer in
+        hidden.withUnsafeMutableBufferPointer { hiddenBuffer in
+        output.withUnsafeMutableBufferPointer { outputBuffer in
+            let xg = inputGatesBuffer.baseAddress!, b = biasBuffer.baseAddress!, bhn = recurrentBiasBuffer.baseAddress!
+            let wh = weightBuffer.baseAddress!, hg = recurrentGatesBuffer.baseAddress!
+            let g = gatesBuffer.baseAddress!, hn = candidateBuffer.baseAddress!
+            let hp = previousBuffer.baseAddress!, h = hiddenBuffer.baseAddress!, out = outputBuffer.baseAddress!
+            for step in 0..<layout.stepCount {
+                let active = layout.activeCounts[step]
+                let start = layout.stepStarts[step]
+                if step > 0 {
+                    (hp + start * size).update(from: h + layout.stepStarts[step - 1] * size, count: active * size)
+                    GEMM.multiply(
+                        transposeA: false, transposeB: true, m: active, n: gateSize, k: size,
+                        alpha: 1, a: hp + start * size, lda: size, b: wh, ldb: size,
+                        beta: 0, c: hg, ldc: gateSize)
+                } else {
+                    hg.update(repeating: 0, count: active * gateSize)
+                }
+                for rank in 0..<active {
+                    let position = start + rank
+                    let fromInput = xg + rows[position] * gateSize, fromState = hg + rank * gateSize
+                    let gate = g + position * gateSize, candidateState = hn + position * size
+                    let previous = hp + position * size, state = h + position * size
+                    let target = out + rows[position] * outputStride + outputColumn
+                    for j in 0..<size {
+                        let reset = Kernels.sigmoid(fromInput[j] + b[j] + fromState[j])
+                        let update = Kernels.sigmoid(fromInput[size + j] + b[size + j] + fromState[size + j])
+                        let scaled = fromState[2 * size + j] + bhn[j]
+                        let candidate = Kernels.tanh(fromInput[2 * size + j] + b[2 * size + j] + reset * scaled)
+                        let next = (1 - update) * candidate + update * previous[j]
+                        gate[j] = reset
+                        gate[size + j] = update
+                        gate[2 * size + j] = candidate
+                        candidateState[j] = scaled
+                        state[j] = next
+                        target[j] = next
+                    }
+                }
+            }
+        }}}}}}}}}}
+        return Cache(
+            layout: layout, reversed: reversed, input: input, rows: rows, gates: gates,
+            recurrentCandidate: recurrentCandidate, previousHidden: previousHidden, hidden: hidden)
+    }
+}

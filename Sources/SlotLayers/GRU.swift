@@ -1,0 +1,67 @@
+import SlotMath
+
+/// A gated recurrent unit layer that reads sequences in one direction: the
+/// LSTM's lighter sibling (no separate memory, three gates instead of four).
+///
+/// ```
+/// r = σ(W_ir·x_t + b_ir + W_hr·h_{t−1})               (reset gate)
+/// z = σ(W_iz·x_t + b_iz + W_hz·h_{t−1})               (update gate)
+/// n = tanh(W_in·x_t + b_in + r ⊙ (W_hn·h_{t−1} + b_hn))  (candidate)
+/// h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
+/// ```
+/// This is PyTorch's formulation (`torch.nn.GRU`): the reset gate scales the
+/// recurrent product *after* the recurrent weights, so the candidate needs its
+/// own recurrent bias `b_hn` inside the product with `r`. The reset and update
+/// gates need only one bias each (PyTorch's `b_i· + b_h·` summed).
+///
+/// The three gates' weights are packed into one matrix, rows in the gate order
+/// **r, z, n**: `inputWeight` is `3H × D`, `recurrentWeight` is `3H × H`,
+/// `bias` is `1 × 3H` (`[b_ir; b_iz; b_in]`), and `recurrentBias` is `1 × H`
+/// (`b_hn`). States start at zero. The batched forward and backward passes use
+/// the same packed layout and signatures as ``LSTM``.
+public struct GRU: ParameterSet {
+    /// Input-to-hidden weights, `3H × D`, gate rows ordered r, z, n.
+    public var inputWeight: Matrix
+    /// Hidden-to-hidden weights, `3H × H`, gate rows ordered r, z, n.
+    public var recurrentWeight: Matrix
+    /// Gate biases on the input side, `1 × 3H`, ordered r, z, n.
+    public var bias: Matrix
+    /// The candidate's recurrent bias `b_hn`, `1 × H`, added to `W_hn·h_{t−1}`
+    /// before the reset gate scales it.
+    public var recurrentBias: Matrix
+
+    /// The size of each input vector, D.
+    public var inputSize: Int { inputWeight.columns }
+    /// The size of the state, H.
+    public var hiddenSize: Int { recurrentWeight.columns }
+
+    /// Creates a layer with Glorot-uniform weights and zero biases.
+    public init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
+        inputWeight = .glorot(rows: 3 * hiddenSize, columns: inputSize, using: &generator)
+        recurrentWeight = .glorot(rows: 3 * hiddenSize, columns: hiddenSize, using: &generator)
+        bias = Matrix(rows: 1, columns: 3 * hiddenSize)
+        recurrentBias = Matrix(rows: 1, columns: hiddenSize)
+    }
+
+    /// Creates a layer from existing parameters (for loading a model).
+    /// - Precondition: the shapes are `3H × D`, `3H × H`, `1 × 3H` and `1 × H`.
+    public init(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix, recurrentBias: Matrix) {
+        precondition(inputWeight.rows % 3 == 0 && recurrentWeight.rows == inputWeight.rows
+                     && recurrentWeight.columns * 3 == recurrentWeight.rows
+                     && bias.rows == 1 && bias.columns == inputWeight.rows
+                     && recurrentBias.rows == 1 && recurrentBias.columns == recurrentWeight.columns,
+                     "GRU parameter shapes disagree")
+        self.inputWeight = inputWeight
+        self.recurrentWeight = recurrentWeight
+        self.bias = bias
+        self.recurrentBias = recurrentBias
+    }
+
+    /// Visits `inputWeight`, `recurrentWeight`, `bias` and `recurrentBias`, in that order.
+    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+        try body("inputWeight", &inputWeight)
+        try body("recurrentWeight", &recurrentWeight)
+        try body("bias", &bias)
+        try body("recurrentBias", &recurrentBias)
+    }
+}

@@ -1,0 +1,65 @@
+import SlotMath
+import SlotLayers
+
+/// One bidirectional layer of the word-level encoder, with the cell the
+/// architecture chose.
+public enum EncoderLayer: ParameterSet {
+    /// A bidirectional LSTM layer.
+    case lstm(BiLSTM)
+    /// A bidirectional GRU layer.
+    case gru(BiGRU)
+
+    /// What a layer's forward pass keeps for its backward pass.
+    public enum Cache: Sendable {
+        /// An LSTM layer's cache.
+        case lstm(BiLSTM.Cache)
+        /// A GRU layer's cache.
+        case gru(BiGRU.Cache)
+    }
+
+    /// Creates a freshly initialised layer of the given cell.
+    public init(cell: Architecture.Cell, inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
+        switch cell {
+        case .lstm: self = .lstm(BiLSTM(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator))
+        case .gru: self = .gru(BiGRU(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator))
+        }
+    }
+
+    /// Visits the layer's parameters (`leftToRight.*`, `rightToLeft.*`).
+    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+        switch self {
+        case .lstm(var layer):
+            try layer.visitParameters(body)
+            self = .lstm(layer)
+        case .gru(var layer):
+            try layer.visitParameters(body)
+            self = .gru(layer)
+        }
+    }
+
+    /// Runs the layer over a batch: outputs `N × 2H` and the cache.
+    public func forward(_ input: Matrix, layout: SequenceLayout) -> (output: Matrix, cache: Cache) {
+        switch self {
+        case .lstm(let layer):
+            let (output, cache) = layer.forward(input, layout: layout)
+            return (output, .lstm(cache))
+        case .gru(let layer):
+            let (output, cache) = layer.forward(input, layout: layout)
+            return (output, .gru(cache))
+        }
+    }
+
+    /// Backpropagates `∂loss/∂output`: returns `∂loss/∂input` and the parameter gradient.
+    public func backward(outputGradient: Matrix, cache: Cache) -> (inputGradient: Matrix, gradient: EncoderLayer) {
+        switch (self, cache) {
+        case let (.lstm(layer), .lstm(cache)):
+            let (input, gradient) = layer.backward(outputGradient: outputGradient, cache: cache)
+            return (input, .lstm(gradient))
+        case let (.gru(layer), .gru(cache)):
+            let (input, gradient) = layer.backward(outputGradient: outputGradient, cache: cache)
+            return (input, .gru(gradient))
+        default:
+            preconditionFailure("an encoder layer's cache comes from a layer of the same cell")
+        }
+    }
+}

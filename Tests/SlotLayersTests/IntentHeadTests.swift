@@ -1,0 +1,142 @@
+import Foundation
+import SlotLayers
+import SlotMath
+import SlotTestSupport
+import Testing
+
+@Suite struct IntentHeadTests {
+    /// Two sentences in rows 0..<2 and 3..<4 of a 5-row batch (rows 2 and 4 belong to none).
+    private let outputs = Matrix([
+        [1, 2, 3, 4],
+        [5, -6, 7, 0],
+        [100, 100, 100, 100],
+        [-1, -2, -3, -4],
+        [100, 100, 100, 100],
+    ])
+    private let sentences = [0..<2, 3..<4]
+
+    /// A head whose projection is the identity (or [I I] for mean-max), to read the pooled vector.
+    private func identityHead(_ pooling: IntentPooling) -> IntentHead {
+        let size = pooling.pooledSize(inputSize: 4)
+        var weight = Matrix(rows: size, columns: size)
+        for index in 0..<size { weight[index, index] = 1 }
+        return IntentHead(linear: Linear(weight: weight, bias: Matrix(rows: 1, columns: size)), pooling: pooling)
+    }
+
+    @Test func finalPoolingTakesTheLastForwardAndFirstBackwardStates() {
+        let head = identityHead(.final)
+        #expect(head.inputSize == 4)
+        let (logits, cache) = head.forward(outputs, sentences: sentences)
+        #expect(logits == Matrix([[5, -6, 3, 4], [-1, -2, -3, -4]]))
+        #expect(cache.pooled == logits)
+    }
+
+    @Test func maxPoolingTakesColumnMaxima() {
+        let head = identityHead(.max)
+        #expect(head(outputs, sentences: sentences) == Matrix([[5, 2, 7, 4], [-1, -2, -3, -4]]))
+    }
+
+    @Test func meanMaxPoolingConcatenatesMeanAndMax() {
+        let head = identityHead(.meanMax)
+        #expect(head.inputSize == 4)
+        #expect(head(outputs, sentences: sentences) == Matrix([
+            [3, -2, 5, 2, 5, 2, 7, 4],
+            [-1, -2, -3, -4, -1, -2, -3, -4],
+        ]))
+    }
+
+    @Test(arguments: IntentPooling.allCases)
+    func backwardRoutesGradientsToTheRightRows(pooling: IntentPooling) {
+        let head = identityHead(pooling)
+        let (logits, cache) = head.forward(outputs, sentences: sentences)
+        let ones = Matrix(rows: logits.rows, columns: logits.columns, repeating: 1)
+        let (gradient, _) = head.backward(ones, cache: cache)
+        #expect(gradient.row(2) == [0, 0, 0, 0])
+        #expect(gradient.row(4) == [0, 0, 0, 0])
+        switch pooling {
+        case .final:
+            #expect(gradient.row(0) == [0, 0, 1, 1])
+            #expect(gradient.row(1) == [1, 1, 0, 0])
+            #expect(gradient.row(3) == [1, 1, 1, 1])
+        case .max:
+            #expect(gradient.row(0) == [0, 1, 0, 1])
+            #expect(gradient.row(1) == [1, 0, 1, 0])
+            #expect(gradient.row(3) == [1, 1, 1, 1])
+        case .meanMax:
+            #expect(gradient.row(0) == [0.5, 1.5, 0.5, 1.5])
+            #expect(gradient.row(1) == [1.5, 0.5, 1.5, 0.5])
+            #expect(gradient.row(3) == [2, 2, 2, 2])
+        }
+    }
+
+    /// Encoder outputs whose values are all at least 0.1 apart, so that no
+    /// max-pooling argmax changes under a perturbation of 0.01.
+    private static func separatedOutputs(rows: Int, columns: Int, using generator: inout SplitMix64) -> Matrix {
+        var values = (0..<(rows * columns)).map { Float($0) * 0.1 - Float(rows * columns) * 0.05 }
+        generator.shuffle(&values)
+        return Matrix(rows: rows, columns: columns, scalars: values)
+    }
+
+    @Test(arguments: IntentPooling.allCases)
+    func backwardMatchesFiniteDifferences(pooling: IntentPooling) {
+        var generator = SplitMix64(seed: 21)
+        let head = IntentHead(inputSize: 6, intentCount: 4, pooling: pooling, using: &generator)
+        var withBias = head
+        withBias.linear.bias = .uniform(rows: 1, columns: 4, bound: 0.5, using: &generator)
+        let outputs = Self.separatedOutputs(rows: 9, columns: 6, using: &generator)
+        let sentences = [0..<4, 4..<5, 6..<9]
+        let intents = [3, 0, 2]
+        let softmax = SoftmaxOutput(labelCount: 4)
+        func loss(_ head: IntentHead, _ outputs: Matrix) -> Double {
+            softmax.crossEntropy(logits: head(outputs, sentences: sentences), labels: intents).loss
+        }
+        let (logits, cache) = withBias.forward(outputs, sentences: sentences)
+        let logitGradient = softmax.crossEntropy(logits: logits, labels: intents).logitGradient
+        let (outputGradient, gradient) = withBias.backward(logitGradient, cache: cache)
+        #expect(outputGradient.row(5) == [0, 0, 0, 0, 0, 0])
+        let check = GradientCheck()
+        let parameters = check.check(withBias, analytic: gradient) { loss($0, outputs) }
+        #expect(parameters.passed, "\(parameters)")
+        let inputs = check.check(input: outputs, analytic: outputGradient) { loss(withBias, $0) }
+        #expect(inputs.passed, "\(inputs)")
+        #expect(inputs.checkedCount == 54)
+    }
+
+    @Test func accumulatingBackwardAddsAndEmptySentencesPoolToZero() {
+        let head = identityHead(.max)
+        let (logits, cache) = head.forward(outputs, sentences: [0..<2, 2..<2])
+        #expect(logits.row(1) == [0, 0, 0, 0])
+        var outputGradient = Matrix(rows: 5, columns: 4, repeating: 1)
+        var gradient = head.zeroed
+        let ones = Matrix(rows: 2, columns: 4, repeating: 1)
+        head.backward(ones, cache: cache, outputGradient: &outputGradient, addingTo: &gradient)
+        #expect(outputGradient.row(0) == [1, 2, 1, 2])
+        #expect(outputGradient.row(2) == [1, 1, 1, 1])
+        #expect(gradient.linear.bias == Matrix([[2, 2, 2, 2]]))
+    }
+
+    @Test func probabilitiesAreTheSoftmaxOfTheLogits() {
+        var generator = SplitMix64(seed: 4)
+        let head = IntentHead(inputSize: 4, intentCount: 3, pooling: .max, using: &generator)
+        let probabilities = head.probabilities(outputs, sentences: sentences)
+        let logits = head(outputs, sentences: sentences)
+        #expect(probabilities.shape == [2, 3])
+        for b in 0..<2 {
+            #expect(abs(probabilities.row(b).reduce(0, +) - 1) <= 1e-6)
+            let ratio = probabilities[b, 0] / probabilities[b, 1]
+            #expect(abs(ratio - Float(exp(Double(logits[b, 0] - logits[b, 1])))) <= 1e-5 * ratio)
+        }
+    }
+
+    @Test func parametersAndPoolingCoding() throws {
+        var generator = SplitMix64(seed: 2)
+        let head = IntentHead(inputSize: 8, intentCount: 3, pooling: .meanMax, using: &generator)
+        #expect(head.namedParameters.map(\.name) == ["linear.weight", "linear.bias"])
+        #expect(head.namedParameters.map(\.value.shape) == [[3, 16], [1, 3]])
+        #expect(head.intentCount == 3)
+        #expect(IntentPooling.allCases.map(\.rawValue) == ["final", "max", "meanMax"])
+        let encoded = try JSONEncoder().encode([IntentPooling.meanMax, .final])
+        #expect(String(decoding: encoded, as: UTF8.self) == #"["meanMax","final"]"#)
+        #expect(try JSONDecoder().decode([IntentPooling].self, from: encoded) == [.meanMax, .final])
+    }
+}
