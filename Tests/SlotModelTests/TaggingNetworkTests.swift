@@ -6,7 +6,9 @@ import SlotTestSupport
 
 @Suite("TaggingNetwork")
 struct TaggingNetworkTests {
-    static func network(output: Architecture.Output, intents: Int, pooling: IntentPooling = .final) -> TaggingNetwork {
+    static func network(
+        output: Architecture.Output, intents: Int, cell: Architecture.Cell = .lstm, pooling: IntentPooling = .final
+    ) -> TaggingNetwork {
         var architecture = Architecture()
         architecture.wordDimension = 3
         architecture.characterDimension = 2
@@ -15,6 +17,7 @@ struct TaggingNetworkTests {
         architecture.layers = 2
         architecture.output = output
         architecture.intentPooling = pooling
+        architecture.cell = cell
         var generator = SplitMix64(seed: 61)
         var network = TaggingNetwork(
             architecture: architecture, wordCount: 7, characterCount: 6, labelCount: 3, intentCount: intents,
@@ -35,9 +38,10 @@ struct TaggingNetworkTests {
         return network.lossAndGradient(batch, dropout: 0, intentWeight: 0.7, using: &generator).loss
     }
 
-    @Test("full loss gradient matches central differences for every tensor", arguments: [Architecture.Output.crf, .softmax])
-    func fullGradient(output: Architecture.Output) {
-        let network = Self.network(output: output, intents: 2)
+    @Test("full loss gradient matches central differences for every tensor",
+          arguments: [(Architecture.Output.crf, Architecture.Cell.lstm), (.softmax, .lstm), (.crf, .gru)])
+    func fullGradient(output: Architecture.Output, cell: Architecture.Cell) {
+        let network = Self.network(output: output, intents: 2, cell: cell)
         var generator = SplitMix64(seed: 0)
         let (loss, gradient) = network.lossAndGradient(Self.batch, dropout: 0, intentWeight: 0.7, using: &generator)
         #expect(loss == Self.loss(network))
