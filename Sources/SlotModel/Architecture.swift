@@ -36,7 +36,7 @@ public struct Architecture: Hashable, Sendable, Codable {
     /// Whether the network has an intent head.
     public var intentHead: Bool = true
     /// How the intent head pools the encoder's outputs into a sentence vector.
-    public var intentPooling: IntentPooling = .meanMax
+    public var intentPooling: IntentPooling = .final
 
     /// Creates the default architecture.
     public init() {}

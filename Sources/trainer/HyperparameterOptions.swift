@@ -27,7 +27,7 @@ struct HyperparameterOptions: ParsableArguments {
     @Option(help: "The output layer: crf or softmax (default crf).") var outputLayer: Architecture.Output?
     @Option(help: "The encoder's recurrent cell: lstm or gru (default lstm).") var cell: Architecture.Cell?
     @Flag(help: "Train without an intent head even when the corpus has intents.") var noIntent = false
-    @Option(help: "How the intent head pools the encoder outputs: final, max or meanMax (default meanMax).") var intentPooling: IntentPooling?
+    @Option(help: "How the intent head pools the encoder outputs: final, max or meanMax (default final).") var intentPooling: IntentPooling?
     @Option(help: ArgumentHelp("Pretrained word vectors in word2vec or GloVe text format.", valueName: "file")) var embeddings: String?
     @Flag(help: "Keep pretrained vectors fixed during training.") var freezeEmbeddings = false
     @Flag(help: "Keep the case of words for vocabulary look-ups (the character encoder always sees it).") var keepCase = false
