@@ -7,7 +7,10 @@ JOBS ?= 2
 DEPS := libicu-dev libopenblas-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo models bench
+.PHONY: deps build test demo install models bench
+
+# Where `make install` puts binaries (PREFIX/bin) and models (PREFIX/share/slot-tagger/models).
+PREFIX ?= /usr/local
 
 # Installs the Debian packages above when one is missing; quiet when all are present
 # (and on systems without dpkg, which must provide them some other way).
@@ -30,7 +33,22 @@ test: deps
 
 demo: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product tagger
-	.build/release/tagger tokenize corpora/samples/sentences.txt
+	.build/release/tagger tag --format inline corpora/samples/sentences.txt
+
+# Release binaries to PREFIX/bin, shipped models to PREFIX/share/slot-tagger/models,
+# where an installed `tagger tag` finds models/atis-en without --model.
+install: deps
+	$(SWIFT) build --jobs $(JOBS) -c release --product tagger
+	$(SWIFT) build --jobs $(JOBS) -c release --product trainer
+	$(SWIFT) build --jobs $(JOBS) -c release --product evaluator
+	install -d $(PREFIX)/bin $(PREFIX)/share/slot-tagger/models
+	install -m 755 .build/release/tagger .build/release/trainer .build/release/evaluator $(PREFIX)/bin/
+	for model in models/*/; do \
+		[ -f "$$model/config.json" ] || continue; \
+		name=$$(basename "$$model"); \
+		install -d "$(PREFIX)/share/slot-tagger/models/$$name"; \
+		install -m 644 "$$model"config.json "$$model"model.safetensors "$$model"README.md "$(PREFIX)/share/slot-tagger/models/$$name/"; \
+	done
 
 # Re-trains the shipped models from corpora/ and records their test scores and speed (minutes, not for CI).
 models: deps

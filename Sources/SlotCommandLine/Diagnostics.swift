@@ -1,66 +1,87 @@
-import Foundation
 import SlotTagger
 
-/// Writes diagnostics to standard error in the executables' one-line form
-/// (`tool: message`) and maps errors to sysexits codes.
+/// The executables' one way to talk on standard error: one-line messages
+/// prefixed with the tool's name (`tagger: error: …`), and the sysexits code
+/// for every error the library throws.
+///
+/// Messages are written straight to file descriptor 2 (unbuffered), so they
+/// interleave correctly with progress lines and appear even when the process
+/// exits right after.
 public enum Diagnostics {
     /// The executable's name, used as the prefix of every line.
     public static var tool: String {
-        (CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent }) ?? "slot-tagger"
+        guard let path = CommandLine.arguments.first, let name = path.split(separator: "/").last else {
+            return "slot-tagger"
+        }
+        return String(name)
     }
 
     /// Writes `tool: error: message` to standard error.
+    ///
+    /// - Parameter message: one line saying what, where (`file:line`) and what to do.
     public static func error(_ message: String) {
         write("\(tool): error: \(message)\n")
     }
 
     /// Writes `tool: warning: message` to standard error.
+    ///
+    /// - Parameter message: one line.
     public static func warning(_ message: String) {
         write("\(tool): warning: \(message)\n")
     }
 
     /// Writes `tool: message` to standard error.
+    ///
+    /// - Parameter message: one line.
     public static func note(_ message: String) {
         write("\(tool): \(message)\n")
     }
 
-    /// Writes raw text to standard error, unbuffered.
+    /// Writes raw text to standard error, unbuffered; write errors are ignored
+    /// (there is nowhere left to report them).
+    ///
+    /// - Parameter text: the text, with its own line breaks.
     public static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        let standardError = LineWriter(fileDescriptor: 2, name: "<stderr>")
+        try? standardError.write(text)
+        try? standardError.flush()
     }
 
-    /// The sysexits code for an error: 65 for bad input data, 66 for missing
-    /// input, 74 for I/O errors, 70 for anything else.
+    /// Reports an error as one line and returns the status to exit with.
+    ///
+    /// Errors of the toolkit (``CLIError``, `CorpusError`, `ModelBundleError`,
+    /// `ModelError`, `EvaluationError`) are reported with their own
+    /// description; anything else is an internal error (status 70).
+    ///
+    /// - Parameter error: the error.
+    /// - Returns: its sysexits code (see ``exitCode(for:)``).
+    public static func report(_ error: any Error) -> Int32 {
+        let status = exitCode(for: error)
+        if status == 70, !(error is CLIError) {
+            self.error("internal error: \(error); please report it")
+        } else {
+            self.error(String(describing: error))
+        }
+        return status
+    }
+
+    /// The sysexits code for an error: 65 for bad input data or a bad model,
+    /// 66 for missing input (a missing file, model directory or model file),
+    /// 74 for I/O errors, 70 for anything else.
+    ///
+    /// - Parameter error: the error.
+    /// - Returns: the code.
     public static func exitCode(for error: any Error) -> Int32 {
         if let error = error as? CLIError { return error.exitCode }
         if let error = error as? CorpusError { return error.exitStatus.rawValue }
         if error is ModelError || error is EvaluationError { return 65 }
         if let error = error as? ModelBundleError {
             switch error {
-            case .missingDirectory: return 66
+            case .missingDirectory, .notADirectory, .missingFile: return 66
             case .writeFailed, .notABundleDirectory: return 74
             default: return 65
             }
         }
         return 70
-    }
-}
-
-/// An error an executable reports with its exit code.
-public struct CLIError: Error, CustomStringConvertible {
-    /// The one-line message.
-    public let description: String
-    /// The sysexits code.
-    public let exitCode: Int32
-
-    /// Creates an error with a message and an exit code.
-    public init(_ description: String, exitCode: Int32) {
-        self.description = description
-        self.exitCode = exitCode
-    }
-
-    /// An input file that does not exist (exit 66).
-    public static func missingInput(_ path: String, role: String) -> CLIError {
-        CLIError("\(path): \(role) file not found; check the path", exitCode: 66)
     }
 }

@@ -4,27 +4,17 @@ import SlotText
 /// starts a slot; `I-X` continues a slot of type X and starts one otherwise
 /// (after `O`, after another type, or at the start).
 enum SlotAssembler {
-    /// The slots of a labelled utterance; a slot's confidence is the lowest
-    /// confidence among its tokens.
-    static func slots(text: String, tokens: [TaggedToken]) -> [Slot] {
-        var slots: [Slot] = []
+    /// The chunks of a label sequence: each chunk's type (the label without
+    /// its `B-`/`I-` prefix) and the indices of its tokens, in order.
+    static func chunks(_ labels: [String]) -> [(type: String, tokens: Range<Int>)] {
+        var chunks: [(type: String, tokens: Range<Int>)] = []
         var start: Int?
         var type = ""
         func close(at end: Int) {
-            guard let first = start else { return }
-            let firstToken = tokens[first].token, lastToken = tokens[end - 1].token
-            let range = firstToken.range.lowerBound ..< lastToken.range.upperBound
-            let confidence = tokens[first ..< end].map(\.confidence).min() ?? 0
-            slots.append(Slot(
-                label: type, text: text[range], range: range,
-                scalarOffsets: firstToken.scalarOffsets.lowerBound ..< lastToken.scalarOffsets.upperBound,
-                utf16Offsets: firstToken.utf16Offsets.lowerBound ..< lastToken.utf16Offsets.upperBound,
-                utf8Offsets: firstToken.utf8Offsets.lowerBound ..< lastToken.utf8Offsets.upperBound,
-                tokenIndices: first ..< end, confidence: confidence))
+            if let first = start { chunks.append((type, first ..< end)) }
             start = nil
         }
-        for (index, token) in tokens.enumerated() {
-            let label = token.label
+        for (index, label) in labels.enumerated() {
             if label.hasPrefix("B-") {
                 close(at: index)
                 start = index
@@ -40,7 +30,27 @@ enum SlotAssembler {
                 close(at: index)
             }
         }
-        close(at: tokens.count)
-        return slots
+        close(at: labels.count)
+        return chunks
+    }
+
+    /// The slots of a labelled utterance.
+    ///
+    /// - Parameters:
+    ///   - text: the utterance the tokens come from.
+    ///   - tokens: its tokens with their labels.
+    ///   - confidence: the confidence of the chunk over the given token indices.
+    /// - Returns: one slot per chunk, in order, with its exact text and offsets.
+    static func slots(text: String, tokens: [TaggedToken], confidence: (Range<Int>) -> Float) -> [Slot] {
+        chunks(tokens.map(\.label)).map { chunk in
+            let first = tokens[chunk.tokens.lowerBound].token, last = tokens[chunk.tokens.upperBound - 1].token
+            let range = first.range.lowerBound ..< last.range.upperBound
+            return Slot(
+                label: chunk.type, text: text[range], range: range,
+                scalarOffsets: first.scalarOffsets.lowerBound ..< last.scalarOffsets.upperBound,
+                utf16Offsets: first.utf16Offsets.lowerBound ..< last.utf16Offsets.upperBound,
+                utf8Offsets: first.utf8Offsets.lowerBound ..< last.utf8Offsets.upperBound,
+                tokenIndices: chunk.tokens, confidence: confidence(chunk.tokens))
+        }
     }
 }

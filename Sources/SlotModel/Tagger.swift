@@ -11,19 +11,30 @@ import SlotText
 /// result.slot("fromloc.city_name")?.text   // "Beijing"
 /// result.intent?.label                     // "atis_flight"
 /// ```
+///
 /// `Tagger` is an immutable value: it holds no locks and no caches that
 /// change, so concurrent calls give exactly the results of serial ones.
+///
+/// Tagging one utterance runs the network on it alone; ``tag(_:threads:)``
+/// tags many utterances in batches of 32 (one matrix product per layer and
+/// batch) spread over several threads, which is several times faster per
+/// utterance.
 public struct Tagger: Sendable {
     /// The model's configuration: architecture, vocabularies, labels, provenance.
     public let configuration: ModelConfiguration
     /// The network's weights.
     public let network: TaggingNetwork
-    /// The tokenizer the model was trained with.
+    /// The tokenizer the model was trained with (``ModelConfiguration/tokenizer``).
     public let tokenizer: Tokenizer
-    /// The BIO constraints applied when decoding.
+    /// The BIO constraints applied when decoding: no `I-X` after `O` or after
+    /// another type, no `I-X` at the start.
     public let constraints: TransitionConstraints
 
     /// Creates a tagger from a configuration and a network built for it.
+    ///
+    /// - Parameters:
+    ///   - configuration: the model's configuration.
+    ///   - network: a network whose sizes match `configuration`.
     public init(configuration: ModelConfiguration, network: TaggingNetwork) {
         self.configuration = configuration
         self.network = network
@@ -31,31 +42,63 @@ public struct Tagger: Sendable {
         constraints = TransitionConstraints(bioLabels: configuration.featurizer.labels)
     }
 
-    /// The labels the model can give, in id order.
+    /// The labels the model can give, in id order (`O`, `B-…`, `I-…`).
     public var labels: [String] { configuration.featurizer.labels }
     /// The intents the model knows, in id order (empty without an intent head).
     public var intents: [String] { configuration.featurizer.intents }
 
     /// Tokenizes and tags one utterance.
+    ///
+    /// - Parameter text: the utterance; an empty one (or one of spaces) gives
+    ///   a result without tokens, slots or intent.
+    /// - Returns: the tokens with their labels, the slots and the intent.
     public func tag(_ text: String) -> TaggingResult {
         tag(tokens: tokenizer.tokenize(text), in: text)
     }
 
-    /// Tags already-tokenized text: `tokens` must be tokens of `text` (for
-    /// example from ``Tokenizer/splitAtSeparators(_:)`` for pre-tokenized input).
+    /// Tags already-tokenized text.
+    ///
+    /// - Parameters:
+    ///   - tokens: tokens of `text`, in order (for example from
+    ///     ``Tokenizer/splitAtSeparators(_:)`` for pre-tokenized input).
+    ///   - text: the text the tokens' ranges point into.
+    /// - Returns: the tokens with their labels, the slots and the intent.
     public func tag(tokens: [Token], in text: String) -> TaggingResult {
         tag(batch: [(text, tokens)])[0]
     }
 
-    /// Tags many utterances, spreading them over `threads` threads; results are in input order.
+    /// Tokenizes and tags many utterances, in batches spread over `threads`
+    /// threads.
+    ///
+    /// - Parameters:
+    ///   - texts: the utterances.
+    ///   - threads: how many threads to use (2 uses both cores of a small machine).
+    /// - Returns: one result per utterance, in input order, equal to what
+    ///   ``tag(_:)`` gives for each.
     public func tag(_ texts: [String], threads: Int = 2) -> [TaggingResult] {
         let tokenizer = self.tokenizer
-        return Workers.mapChunks(count: texts.count, chunkSize: 32, threads: threads) { range in
+        return Workers.mapChunks(count: texts.count, chunkSize: Self.batchSize, threads: threads) { range in
             tag(batch: texts[range].map { ($0, tokenizer.tokenize($0)) })
         }
     }
 
-    /// Tags a batch of tokenized utterances in one pass through the network.
+    /// Tags many tokenized utterances, in batches spread over `threads` threads.
+    ///
+    /// - Parameters:
+    ///   - utterances: each utterance's text and its tokens.
+    ///   - threads: how many threads to use.
+    /// - Returns: one result per utterance, in input order.
+    public func tag(tokenized utterances: [(text: String, tokens: [Token])], threads: Int = 2) -> [TaggingResult] {
+        Workers.mapChunks(count: utterances.count, chunkSize: Self.batchSize, threads: threads) { range in
+            tag(batch: Array(utterances[range]))
+        }
+    }
+
+    /// Tags a batch of tokenized utterances in one pass through the network,
+    /// on the calling thread.
+    ///
+    /// - Parameter batch: each utterance's text and its tokens.
+    /// - Returns: one result per utterance, in input order.
     public func tag(batch: [(text: String, tokens: [Token])]) -> [TaggingResult] {
         let nonEmpty = batch.indices.filter { !batch[$0].tokens.isEmpty }
         let encoded = nonEmpty.map { configuration.featurizer.encode(tokens: batch[$0].tokens.map(\.text)) }
@@ -67,13 +110,37 @@ public struct Tagger: Sendable {
         return results
     }
 
+    /// Utterances per network pass in the batch calls.
+    static let batchSize = 32
+
     private func result(text: String, tokens: [Token], prediction: Prediction) -> TaggingResult {
-        let labels = prediction.labelIds.map { configuration.featurizer.labels[$0] }
-        let tagged = tokens.indices.map { TaggedToken(token: tokens[$0], label: labels[$0], confidence: prediction.confidences[$0]) }
-        let slots = SlotAssembler.slots(text: text, tokens: tagged)
+        guard let posterior = prediction.posterior else {
+            preconditionFailure("predict(confidences: true) gives a posterior for every sentence")
+        }
+        let tagged = taggedTokens(tokens, labelIds: prediction.labelIds, posterior: posterior)
+        let slots = SlotAssembler.slots(text: text, tokens: tagged) {
+            chunkConfidence($0, labelIds: prediction.labelIds, posterior: posterior)
+        }
         let intent = prediction.intentId.map {
             Intent(label: configuration.featurizer.intents[$0], confidence: prediction.intentProbabilities[$0])
         }
         return TaggingResult(text: text, tokens: tagged, slots: slots, intent: intent)
+    }
+
+    /// The tokens with the labels `labelIds` and their marginal probabilities.
+    func taggedTokens(_ tokens: [Token], labelIds: [Int], posterior: CRFPosterior) -> [TaggedToken] {
+        let confidences = posterior.tokenConfidences(for: labelIds)
+        return tokens.indices.map {
+            TaggedToken(token: tokens[$0], label: labels[labelIds[$0]], confidence: Float(confidences[$0]))
+        }
+    }
+
+    /// The probability that exactly the chunk over `span` (with its labels
+    /// in `labelIds`) is in the sentence: the span carries these labels and
+    /// the token after it does not continue the chunk.
+    func chunkConfidence(_ span: Range<Int>, labelIds: [Int], posterior: CRFPosterior) -> Float {
+        let spanLabels = Array(labelIds[span])
+        let continuations = constraints.continuationLabels(of: spanLabels[spanLabels.count - 1])
+        return Float(posterior.spanProbability(start: span.lowerBound, labels: spanLabels, excludingNext: continuations))
     }
 }

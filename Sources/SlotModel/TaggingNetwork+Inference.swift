@@ -5,8 +5,9 @@ import SlotLayers
 public struct Prediction: Sendable {
     /// One label id per token.
     public var labelIds: [Int]
-    /// The CRF's posterior over label sequences (marginals, span
-    /// probabilities), when confidences were asked for and the output is a CRF.
+    /// The posterior over label sequences (marginals, span probabilities),
+    /// when confidences were asked for: the CRF's, or for a softmax output
+    /// the product of its per-token distributions (see ``SoftmaxOutput/posterior(logits:rows:)``).
     public var posterior: CRFPosterior?
     /// The probability of each token's label, when confidences were asked for.
     public var confidences: [Float]
@@ -50,8 +51,9 @@ extension TaggingNetwork {
             } else {
                 labels = softmax.decode(logits: pass.emissions, rows: rows).labels
                 if confidences {
-                    tokenConfidences = softmax.posterior(logits: pass.emissions, rows: rows)
-                        .tokenConfidences(for: labels).map { Float($0) }
+                    let sentencePosterior = softmax.posterior(logits: pass.emissions, rows: rows)
+                    tokenConfidences = sentencePosterior.tokenConfidences(for: labels).map { Float($0) }
+                    posterior = sentencePosterior
                 }
             }
             var intentId: Int?

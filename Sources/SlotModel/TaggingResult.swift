@@ -2,6 +2,17 @@ import SlotText
 
 /// What the tagger found in one utterance: every token with its label, the
 /// slots (chunks of tokens that share a label type), and the intent.
+///
+/// ```swift
+/// let result = tagger.tag("leave St. Louis tomorrow")
+/// for slot in result.slots {
+///     print(slot.label, slot.text, slot.scalarOffsets, slot.confidence)
+///     // fromloc.city_name St. Louis 6..<15 0.97
+/// }
+/// result.tokens(of: result.slots[0]).map(\.label)   // ["B-fromloc.city_name", "I-fromloc.city_name", "I-fromloc.city_name"]
+/// ```
+/// A slot's ``Slot/text`` is already the joined original text of its tokens
+/// (with the spaces or punctuation between them as they were typed).
 public struct TaggingResult: Hashable, Sendable {
     /// The utterance exactly as given.
     public let text: String
@@ -9,7 +20,8 @@ public struct TaggingResult: Hashable, Sendable {
     public let tokens: [TaggedToken]
     /// The slots, in order of appearance.
     public let slots: [Slot]
-    /// The intent of the utterance, when the model has an intent head.
+    /// The intent of the utterance, when the model has an intent head and the
+    /// utterance has tokens.
     public let intent: Intent?
 
     /// Creates a result.
@@ -29,6 +41,14 @@ public struct TaggingResult: Hashable, Sendable {
     public func slots(_ label: String) -> [Slot] {
         slots.filter { $0.label == label }
     }
+
+    /// The tokens a slot covers, with their `B-`/`I-` labels.
+    ///
+    /// - Parameter slot: one of ``slots``.
+    /// - Returns: the slot's tagged tokens, in order.
+    public func tokens(of slot: Slot) -> ArraySlice<TaggedToken> {
+        tokens[slot.tokenIndices]
+    }
 }
 
 /// One token with the label the model gave it.
@@ -37,7 +57,8 @@ public struct TaggedToken: Hashable, Sendable {
     public let token: Token
     /// The BIO label, e.g. `B-fromloc.city_name` or `O`.
     public let label: String
-    /// The probability of this label at this token (the CRF's marginal, or the softmax's).
+    /// The marginal probability of this label at this token over all valid
+    /// labellings (the CRF's forward-backward marginal, or the softmax's).
     public let confidence: Float
 
     /// Creates a tagged token.
@@ -45,6 +66,15 @@ public struct TaggedToken: Hashable, Sendable {
         self.token = token
         self.label = label
         self.confidence = confidence
+    }
+
+    /// Whether the label starts a slot (`B-X`).
+    public var isBeginning: Bool { label.hasPrefix("B-") }
+    /// Whether the label continues a slot (`I-X`).
+    public var isInside: Bool { label.hasPrefix("I-") }
+    /// The slot type of a `B-X` or `I-X` label (`X`), or `nil` for `O` and other labels.
+    public var slotType: Substring? {
+        isBeginning || isInside ? label.dropFirst(2) : nil
     }
 }
 
@@ -68,7 +98,10 @@ public struct Slot: Hashable, Sendable {
     public let utf8Offsets: Range<Int>
     /// The indices of the slot's tokens in ``TaggingResult/tokens``.
     public let tokenIndices: Range<Int>
-    /// The probability that exactly these tokens carry exactly this slot.
+    /// The probability that exactly these tokens form exactly this slot: the
+    /// tokens carry its `B-X I-X …` labels and the next token does not
+    /// continue it, summed over every labelling of the rest of the utterance
+    /// (from the CRF's forward-backward messages, under the BIO constraints).
     public let confidence: Float
 
     /// Creates a slot.
@@ -91,7 +124,7 @@ public struct Slot: Hashable, Sendable {
 public struct Intent: Hashable, Sendable {
     /// The intent's name, e.g. `atis_flight`.
     public let label: String
-    /// The probability the intent head gives it.
+    /// The probability the intent head's softmax gives it.
     public let confidence: Float
 
     /// Creates an intent.

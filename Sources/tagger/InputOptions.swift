@@ -25,16 +25,23 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    /// Calls `body` with each input line as text, in order, flushing `output`
+    /// The files to read, `-` for standard input.
+    var paths: [String] { files.isEmpty ? ["-"] : files }
+
+    /// Calls `body` with each input line as text, in order, calling `flush`
     /// whenever the input is about to wait.
     ///
+    /// - Parameters:
+    ///   - flush: runs before every read, where a streaming tool writes what it has.
+    ///   - body: receives each line.
+    /// - Returns: what was replaced with `--lossy`.
     /// - Throws: `CorpusError` for a missing file, a read error or invalid
-    ///   UTF-8 (unless lossy), or whatever `body` throws.
-    func forEachLine(flushing output: LineWriter, _ body: (String) throws -> Void) throws -> Summary {
+    ///   UTF-8 (unless lossy), or whatever `flush` or `body` throws.
+    func forEachLine(flush: @escaping () throws -> Void, _ body: (String) throws -> Void) throws -> Summary {
         var summary = Summary()
-        for file in files.isEmpty ? ["-"] : files {
+        for file in paths {
             let reader = try LineReader(contentsOf: file)
-            reader.beforeRead = { try output.flush() }
+            reader.beforeRead = flush
             while let line = try reader.nextLine() {
                 if lossy {
                     let (text, replaced) = line.lossyString()

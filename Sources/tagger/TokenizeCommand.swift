@@ -1,4 +1,5 @@
 import ArgumentParser
+import SlotCommandLine
 import SlotTagger
 
 /// `tagger tokenize`: the tokenizer alone, one record per input line.
@@ -35,9 +36,9 @@ struct TokenizeCommand: ParsableCommand {
     func run() throws {
         let tokenizer = Tokenizer(mode: mode)
         let output = LineWriter(fileDescriptor: 1, name: "<stdout>")
-        try Diagnostics.runReportingErrors {
+        try ErrorReporting.run(suggestsLossy: true) {
             defer { try? output.flush() }
-            let summary = try input.forEachLine(flushing: output) { text in
+            let summary = try input.forEachLine(flush: { try output.flush() }) { text in
                 let tokens = tokenizer.tokenize(text)
                 switch format {
                 case .text:
@@ -53,7 +54,7 @@ struct TokenizeCommand: ParsableCommand {
                 try output.write("\n")
             }
             try output.flush()
-            if let note = summary.lossyNote { Diagnostics.report(note) }
+            if let note = summary.lossyNote { Diagnostics.note(note) }
         }
     }
 }

@@ -62,7 +62,7 @@ struct TokenizeCommandTests {
         #expect(result.status == 65)
         #expect(result.stdout == "ok line\n")
         #expect(result.stderr
-            == "tagger: \(path):2: invalid UTF-8; convert the file to UTF-8 (e.g. with iconv), or pass --lossy to replace invalid bytes with U+FFFD\n")
+            == "tagger: error: \(path):2: invalid UTF-8; convert the file to UTF-8 (e.g. with iconv), or pass --lossy to replace invalid bytes with U+FFFD\n")
     }
 
     @Test("--lossy replaces invalid UTF-8 with U+FFFD and reports the count")
@@ -79,7 +79,7 @@ struct TokenizeCommandTests {
         let result = try CLIRunner.run("tagger", ["tokenize", "/nonexistent/input.txt"])
         #expect(result.status == 66)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "tagger: /nonexistent/input.txt: cannot open: No such file or directory; check the path and its permissions\n")
+        #expect(result.stderr == "tagger: error: /nonexistent/input.txt: cannot open: No such file or directory; check the path and its permissions\n")
     }
 
     @Test("A bad option value is a usage error with status 64")

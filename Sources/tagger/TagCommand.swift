@@ -1,0 +1,98 @@
+import ArgumentParser
+import SlotCommandLine
+import SlotTagger
+
+/// `tagger tag`: the slots and intent of every input line.
+struct TagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "Find the slots and intent of each input line with a trained model.",
+        discussion: """
+            Each input line is one utterance, tokenized with the model's own tokenizer \
+            settings (or split at spaces with --pretokenized), and gives one record, in input \
+            order; an empty line gives an empty record. Output for a line is written and \
+            flushed before the next line is read when the input is a terminal or a pipe that \
+            delivers lines one by one, so a chatbot can keep `tagger tag` open as a \
+            co-process; files are tagged in batches with every thread.
+
+            jsonl writes {"text", "tokens": [{"text", "start", "end", "label", "confidence"}], \
+            "slots": [{"label", "text", "start", "end", "confidence"}], "intent": {"label", \
+            "confidence"}}, offsets in Unicode scalars of text, end exclusive; a slot's \
+            confidence is the probability that exactly that chunk is in the utterance. \
+            --nbest K adds "nbest": the K most probable labellings with their probabilities. \
+            conll writes what `evaluator --predicted` reads; inline writes the text with \
+            [slots]{types} and the intent.
+
+            Without --model the default model is used: the directory in $SLOT_TAGGER_MODEL, \
+            else models/atis-en in the checkout the executable was built in, else \
+            ../share/slot-tagger/models/atis-en next to the executable's directory \
+            (make install), else ./models/atis-en.
+
+            Examples:
+              $ echo "leave Beijing on November 2nd" | tagger tag --format inline
+              leave [Beijing]{fromloc.city_name} on [November]{depart_date.month_name} [2nd]{depart_date.day_number} => atis_flight (1.0)
+              $ tagger tag --input-format conll --format conll corpora/atis/test.conll > predicted.conll
+            """
+    )
+
+    @Option(help: ArgumentHelp("The model bundle to use (default: the shipped models/atis-en).", valueName: "dir"))
+    var model: String?
+
+    @Option(help: "The output format: 'jsonl' for one JSON record per line, 'conll' for token<TAB>label lines, 'inline' for the text with [slots]{types}.")
+    var format: TagFormat = .jsonl
+
+    @Option(name: .customLong("input-format"), help: "The input: 'text' for one utterance per line, 'conll' to re-tag the tokens in the first column of a CoNLL file (its labels and intents are replaced by the predicted ones).")
+    var inputFormat: TagInputFormat = .text
+
+    @Flag(help: "Split text input at spaces only instead of using the model's tokenizer.")
+    var pretokenized = false
+
+    @Option(name: .customLong("nbest"), help: ArgumentHelp("Add the K most probable labellings with their probabilities to each jsonl record.", valueName: "k"))
+    var nBest: Int?
+
+    @Option(help: "Threads used to tag large inputs.")
+    var threads = 2
+
+    @OptionGroup
+    var input: InputOptions
+
+    func validate() throws {
+        if let nBest, nBest < 1 { throw ValidationError("--nbest must be at least 1.") }
+        if nBest != nil, format != .jsonl { throw ValidationError("--nbest needs --format jsonl.") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        if inputFormat == .conll, pretokenized { throw ValidationError("--pretokenized applies to text input only; CoNLL input is already tokenized.") }
+        if inputFormat == .conll, input.lossy { throw ValidationError("--lossy applies to text input only.") }
+    }
+
+    func run() throws {
+        let output = LineWriter(fileDescriptor: 1, name: "<stdout>")
+        try ErrorReporting.run(suggestsLossy: inputFormat == .text) {
+            let tagger = try Tagger(contentsOf: model ?? DefaultModel.locate())
+            let pipeline = TagPipeline(tagger: tagger, format: format, nBest: nBest, threads: threads, output: output)
+            do {
+                switch inputFormat {
+                case .text:
+                    let tokenizer = tagger.tokenizer, pretokenized = self.pretokenized
+                    let summary = try input.forEachLine(flush: pipeline.flush) { text in
+                        try pipeline.add(text, tokens: pretokenized ? Tokenizer.splitAtSeparators(text) : tokenizer.tokenize(text))
+                    }
+                    try pipeline.flush()
+                    if let note = summary.lossyNote { Diagnostics.note(note) }
+                case .conll:
+                    for path in input.paths {
+                        let reader = try LineReader(contentsOf: path)
+                        reader.beforeRead = pipeline.flush
+                        _ = try CoNLLReader.forEachSentence(in: reader, scheme: .bioes) { sentence in
+                            let utterance = JoinedTokens.utterance(sentence.tokens)
+                            try pipeline.add(utterance.text, tokens: utterance.tokens)
+                        }
+                    }
+                    try pipeline.flush()
+                }
+            } catch {
+                try? pipeline.flush()
+                throw error
+            }
+        }
+    }
+}
