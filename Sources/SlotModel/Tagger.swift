@@ -29,17 +29,26 @@ public struct Tagger: Sendable {
     /// The BIO constraints applied when decoding: no `I-X` after `O` or after
     /// another type, no `I-X` at the start.
     public let constraints: TransitionConstraints
+    /// The CRF decoder, prepared once (transition exponentials, constraints) for every call.
+    public let decoder: CRFDecoder?
 
     /// Creates a tagger from a configuration and a network built for it.
+    ///
+    /// On Linux this also makes OpenBLAS compute each product on the calling
+    /// thread: a tagger's products are small, and BLAS's own threads would
+    /// only compete with the callers' threads.
     ///
     /// - Parameters:
     ///   - configuration: the model's configuration.
     ///   - network: a network whose sizes match `configuration`.
     public init(configuration: ModelConfiguration, network: TaggingNetwork) {
+        GEMM.useCallingThreadOnly()
         self.configuration = configuration
         self.network = network
         tokenizer = Tokenizer(mode: configuration.tokenizer)
-        constraints = TransitionConstraints(bioLabels: configuration.featurizer.labels)
+        let constraints = TransitionConstraints(bioLabels: configuration.featurizer.labels)
+        self.constraints = constraints
+        decoder = network.crf.map { CRFDecoder($0, constraints: constraints) }
     }
 
     /// The labels the model can give, in id order (`O`, `B-…`, `I-…`).
@@ -102,7 +111,7 @@ public struct Tagger: Sendable {
     public func tag(batch: [(text: String, tokens: [Token])]) -> [TaggingResult] {
         let nonEmpty = batch.indices.filter { !batch[$0].tokens.isEmpty }
         let encoded = nonEmpty.map { configuration.featurizer.encode(tokens: batch[$0].tokens.map(\.text)) }
-        let predictions = network.predict(encoded, constraints: constraints, confidences: true)
+        let predictions = network.predict(encoded, constraints: constraints, decoder: decoder, confidences: true)
         var results = batch.map { TaggingResult(text: $0.text, tokens: [], slots: [], intent: nil) }
         for (position, index) in nonEmpty.enumerated() {
             results[index] = result(text: batch[index].text, tokens: batch[index].tokens, prediction: predictions[position])

@@ -21,8 +21,15 @@ extension TaggingNetwork {
     /// Labels a batch of sentences: Viterbi decoding under `constraints` (or
     /// per-token argmax for a softmax output), the intent, and optionally
     /// per-token confidences from forward-backward marginals.
+    ///
+    /// - Parameters:
+    ///   - batch: the sentences.
+    ///   - constraints: the BIO constraints for decoding, or `nil` for none.
+    ///   - decoder: a decoder prepared once for this network's CRF and these
+    ///     constraints (a ``Tagger`` keeps one); built per call when `nil`.
+    ///   - confidences: whether to compute posteriors and per-token confidences.
     public func predict(
-        _ batch: [EncodedSentence], constraints: TransitionConstraints?, confidences: Bool
+        _ batch: [EncodedSentence], constraints: TransitionConstraints?, decoder: CRFDecoder? = nil, confidences: Bool
     ) -> [Prediction] {
         guard !batch.isEmpty else { return [] }
         var generator = SplitMix64(seed: 0)
@@ -33,7 +40,7 @@ extension TaggingNetwork {
             let logits = intent(pass.features, sentences: sentences)
             intentProbabilities = SoftmaxOutput(labelCount: intent.intentCount).probabilities(logits: logits)
         }
-        let decoder = crf.map { CRFDecoder($0, constraints: constraints) }
+        let decoder = decoder ?? crf.map { CRFDecoder($0, constraints: constraints) }
         let softmax = SoftmaxOutput(labelCount: labelCount, constraints: constraints)
         var predictions: [Prediction] = []
         predictions.reserveCapacity(batch.count)
