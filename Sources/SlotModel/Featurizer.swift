@@ -8,6 +8,10 @@ import SlotVocabulary
 public struct Featurizer: Hashable, Sendable, Codable {
     /// How a token becomes a word-vocabulary key (lower-casing, digits, NFKC).
     public let normalizer: Normalizer
+    /// How a token is prepared before its characters are looked up (by
+    /// default case folding, so that a model trained on lower-cased text such
+    /// as ATIS still reads the letters of "Beijing").
+    public let characterNormalizer: Normalizer
     /// The word vocabulary, over normalised forms.
     public let words: Vocabulary
     /// The character vocabulary, over the tokens' original Unicode scalars.
@@ -20,8 +24,12 @@ public struct Featurizer: Hashable, Sendable, Codable {
     private let intentIds: [String: Int]
 
     /// Creates a featurizer from its parts.
-    public init(normalizer: Normalizer, words: Vocabulary, characters: CharacterVocabulary, labels: [String], intents: [String]) {
+    public init(
+        normalizer: Normalizer, characterNormalizer: Normalizer = .identity, words: Vocabulary,
+        characters: CharacterVocabulary, labels: [String], intents: [String]
+    ) {
         self.normalizer = normalizer
+        self.characterNormalizer = characterNormalizer
         self.words = words
         self.characters = characters
         self.labels = labels
@@ -31,7 +39,7 @@ public struct Featurizer: Hashable, Sendable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case normalizer, words, characters, labels, intents
+        case normalizer, characterNormalizer, words, characters, labels, intents
     }
 
     /// Decodes a featurizer from a model configuration.
@@ -39,6 +47,7 @@ public struct Featurizer: Hashable, Sendable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             normalizer: try container.decode(Normalizer.self, forKey: .normalizer),
+            characterNormalizer: try container.decodeIfPresent(Normalizer.self, forKey: .characterNormalizer) ?? .identity,
             words: try container.decode(Vocabulary.self, forKey: .words),
             characters: try container.decode(CharacterVocabulary.self, forKey: .characters),
             labels: try container.decode([String].self, forKey: .labels),
@@ -49,6 +58,7 @@ public struct Featurizer: Hashable, Sendable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(normalizer, forKey: .normalizer)
+        try container.encode(characterNormalizer, forKey: .characterNormalizer)
         try container.encode(words, forKey: .words)
         try container.encode(characters, forKey: .characters)
         try container.encode(labels, forKey: .labels)
@@ -68,7 +78,7 @@ public struct Featurizer: Hashable, Sendable, Codable {
         for token in tokens {
             let text = String(token)
             wordIds.append(words.id(of: normalizer.normalize(text)))
-            let ids = characters.ids(of: text)
+            let ids = characters.ids(of: characterNormalizer.normalize(text))
             characterIds.append(ids.isEmpty ? [CharacterVocabulary.unknownID] : ids)
         }
         return EncodedSentence(wordIds: wordIds, characterIds: characterIds)

@@ -130,12 +130,14 @@ public struct Trainer: Sendable {
         return loss
     }
 
-    /// Replaces rare words by the unknown word with probability `unknownWordDropout`.
+    /// Replaces rare words by the unknown word with probability
+    /// `unknownWordDropout`, and any word with probability `wordDropout`.
     private func wordDropped(_ sentence: EncodedSentence, using generator: inout SplitMix64) -> EncodedSentence {
-        guard options.unknownWordDropout > 0 else { return sentence }
+        guard options.unknownWordDropout > 0 || options.wordDropout > 0 else { return sentence }
         var copy = sentence
-        for index in copy.wordIds.indices where data.rareWords[copy.wordIds[index]] {
-            if generator.nextUnitFloat() < options.unknownWordDropout {
+        for index in copy.wordIds.indices {
+            let rate = data.rareWords[copy.wordIds[index]] ? max(options.unknownWordDropout, options.wordDropout) : options.wordDropout
+            if rate > 0, generator.nextUnitFloat() < rate {
                 copy.wordIds[index] = Vocabulary.unknownID
             }
         }

@@ -33,6 +33,7 @@ public struct TrainingData: Sendable {
         options: TrainingOptions, allowUnseenDevLabels: Bool = false
     ) throws {
         let normalizer = Normalizer(nfkc: true, foldCase: options.lowercase, replaceDigits: options.digitsToZero)
+        let characterNormalizer = Normalizer(nfkc: true, foldCase: options.lowercaseCharacters, replaceDigits: false)
         var wordBuilder = VocabularyBuilder()
         var characterBuilder = VocabularyBuilder()
         var labels: [String] = []
@@ -42,7 +43,7 @@ public struct TrainingData: Sendable {
         for sentence in train {
             for token in sentence.tokens {
                 wordBuilder.add(normalizer.normalize(token))
-                characterBuilder.add(token)
+                characterBuilder.add(characterNormalizer.normalize(token))
             }
             for label in sentence.labels where seenLabels.insert(label).inserted { labels.append(label) }
             if let intent = sentence.intent, seenIntents.insert(intent).inserted { intents.append(intent) }
@@ -52,7 +53,7 @@ public struct TrainingData: Sendable {
         if train.contains(where: { $0.intent == nil }) { intents = [] }
         let words = wordBuilder.makeVocabulary(minimumCount: options.minWordCount)
         let featurizer = Featurizer(
-            normalizer: normalizer, words: words,
+            normalizer: normalizer, characterNormalizer: characterNormalizer, words: words,
             characters: characterBuilder.makeCharacterVocabulary(),
             labels: labels, intents: intents)
         self.featurizer = featurizer

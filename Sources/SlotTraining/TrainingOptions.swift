@@ -42,12 +42,17 @@ public struct TrainingOptions: Hashable, Sendable, Codable {
     public var unknownWordDropout: Float = 0.3
     /// Words seen at most this often in training are candidates for unknown-word dropout.
     public var rareWordCount = 1
+    /// Probability of replacing any training word by the unknown word, so that
+    /// the model learns to label a word from its context and spelling alone.
+    public var wordDropout: Float = 0.1
     /// Words seen fewer times than this in training get no vector of their own.
     public var minWordCount = 1
     /// Weight of the intent loss relative to the slot loss.
     public var intentWeight: Float = 1
     /// Lower-case words before looking them up.
     public var lowercase = true
+    /// Case-fold tokens before reading their characters.
+    public var lowercaseCharacters = true
     /// Map every digit to `0` before looking words up.
     public var digitsToZero = true
     /// Pretrained word vectors (word2vec or GloVe text), if any.

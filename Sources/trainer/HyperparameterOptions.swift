@@ -17,6 +17,7 @@ struct HyperparameterOptions: ParsableArguments {
     @Option(help: "Dropout on word features and encoder outputs (default 0.5).") var dropout: Float?
     @Option(help: "Probability of replacing a rare training word by the unknown word (default 0.3).") var unknownWordDropout: Float?
     @Option(help: "Words seen at most this often count as rare for unknown-word dropout (default 1).") var rareWordCount: Int?
+    @Option(help: "Probability of replacing any training word by the unknown word (default 0.1).") var wordDropout: Float?
     @Option(help: "Words seen fewer times get no vector of their own (default 1).") var minWordCount: Int?
     @Option(help: "Weight of the intent loss against the slot loss (default 1).") var intentWeight: Float?
     @Option(help: "Size of word vectors (default 100).") var wordDimension: Int?
@@ -32,6 +33,7 @@ struct HyperparameterOptions: ParsableArguments {
     @Flag(help: "Keep pretrained vectors fixed during training.") var freezeEmbeddings = false
     @Flag(help: "Keep the case of words for vocabulary look-ups (the character encoder always sees it).") var keepCase = false
     @Flag(help: "Keep digits for vocabulary look-ups instead of mapping them to 0.") var keepDigits = false
+    @Flag(help: "Let the character encoder see case (by default tokens are case-folded before their characters are read).") var keepCharacterCase = false
     @Option(help: "The random seed; the same seed gives the same model (default 1).") var seed: UInt64?
     @Option(help: "Worker threads per batch (default 2).") var threads: Int?
 
@@ -39,6 +41,7 @@ struct HyperparameterOptions: ParsableArguments {
         if let layers, !(1...3).contains(layers) { throw ValidationError("--layers must be 1, 2 or 3.") }
         if let dropout, !(0..<1).contains(dropout) { throw ValidationError("--dropout must be in [0, 1).") }
         if let unknownWordDropout, !(0...1).contains(unknownWordDropout) { throw ValidationError("--unknown-word-dropout must be in [0, 1].") }
+        if let wordDropout, !(0..<1).contains(wordDropout) { throw ValidationError("--word-dropout must be in [0, 1).") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1.") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if let maxEpochs, maxEpochs < 1 { throw ValidationError("--max-epochs must be at least 1.") }
@@ -59,6 +62,7 @@ struct HyperparameterOptions: ParsableArguments {
         if let dropout { options.dropout = dropout }
         if let unknownWordDropout { options.unknownWordDropout = unknownWordDropout }
         if let rareWordCount { options.rareWordCount = rareWordCount }
+        if let wordDropout { options.wordDropout = wordDropout }
         if let minWordCount { options.minWordCount = minWordCount }
         if let intentWeight { options.intentWeight = intentWeight }
         if let wordDimension { options.architecture.wordDimension = wordDimension }
@@ -74,6 +78,7 @@ struct HyperparameterOptions: ParsableArguments {
         if freezeEmbeddings { options.freezeEmbeddings = true }
         if keepCase { options.lowercase = false }
         if keepDigits { options.digitsToZero = false }
+        if keepCharacterCase { options.lowercaseCharacters = false }
         if let seed { options.seed = seed }
         if let threads { options.threads = threads }
     }

@@ -15,9 +15,10 @@ enum TestTaggers {
     static func small(output: Architecture.Output = .crf, seed: UInt64 = 7) -> Tagger {
         var builder = VocabularyBuilder()
         for word in ["leave", "beijing", "on", "november", "2nd", "from", "to", "new", "york"] { builder.add(word) }
-        let words = ["leave", "Beijing", "on", "November", "2nd", "from", "to", "New", "York"]
+        var characters = VocabularyBuilder()
+        for word in ["leave", "Beijing", "on", "November", "2nd", "from", "to", "New", "York"] { characters.add(word) }
         let featurizer = Featurizer(
-            normalizer: Normalizer(), words: builder.build(), characters: CharacterVocabulary(tokens: words),
+            normalizer: Normalizer(), words: builder.makeVocabulary(), characters: characters.makeCharacterVocabulary(),
             labels: ["O", "B-city", "I-city", "B-date", "I-date"], intents: ["flight", "fare", "hotel"])
         var architecture = Architecture()
         architecture.wordDimension = 8
@@ -42,8 +43,10 @@ enum TestTaggers {
         var words = VocabularyBuilder()
         for sentence in sentences { for token in sentence.tokens { words.add(Normalizer().normalize(token)) } }
         let labels = ["O"] + Set(sentences.flatMap(\.labels)).subtracting(["O"]).sorted()
+        var characters = VocabularyBuilder()
+        for token in sentences.flatMap(\.tokens) { characters.add(token) }
         let featurizer = Featurizer(
-            normalizer: Normalizer(), words: words.build(), characters: CharacterVocabulary(tokens: sentences.flatMap(\.tokens)),
+            normalizer: Normalizer(), words: words.makeVocabulary(), characters: characters.makeCharacterVocabulary(),
             labels: labels, intents: Set(sentences.compactMap(\.intent)).sorted())
         var architecture = Architecture()
         architecture.wordDimension = 16
