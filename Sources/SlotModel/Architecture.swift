@@ -19,12 +19,26 @@ public struct Architecture: Hashable, Sendable, Codable {
         case softmax
     }
 
+    /// How a word's characters become a vector.
+    public enum CharacterEncoding: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A BiLSTM over the characters, final states concatenated.
+        case bilstm
+        /// A convolution over character windows, max-pooled.
+        case cnn
+    }
+
     /// The size of word vectors.
     public var wordDimension: Int = 100
     /// The size of character vectors (0 turns the character encoder off).
     public var characterDimension: Int = 25
     /// The state size of each direction of the character BiLSTM.
     public var characterHiddenSize: Int = 25
+    /// The character encoder.
+    public var characterEncoding: CharacterEncoding = .bilstm
+    /// The number of filters of the character CNN.
+    public var characterFilters: Int = 50
+    /// The window (odd) of the character CNN.
+    public var characterWindow: Int = 3
     /// The state size of each direction of the word-level BiLSTM.
     public var hiddenSize: Int = 100
     /// The number of stacked bidirectional layers (1 to 3).

@@ -9,7 +9,7 @@ extension TaggingNetwork {
         /// The word ids of the whole batch, sentence after sentence.
         public let wordIds: [Int]
         /// The character encoder's cache.
-        let characterCache: CharacterEncoder.Cache?
+        let characterCache: CharacterFeatures.Cache?
         /// Dropout mask on the word features.
         let featureMask: Matrix?
         /// Each encoder layer's cache.
@@ -31,7 +31,7 @@ extension TaggingNetwork {
         let layout = SequenceLayout(lengths: batch.map(\.count))
         let wordIds = batch.flatMap(\.wordIds)
         var features = words(wordIds)
-        var characterCache: CharacterEncoder.Cache?
+        var characterCache: CharacterFeatures.Cache?
         if let characters {
             let (encoded, cache) = characters.forward(batch.flatMap(\.characterIds))
             features = Matrix.concatenatingColumns(features, encoded)

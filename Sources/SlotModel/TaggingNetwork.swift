@@ -17,7 +17,7 @@ public struct TaggingNetwork: ParameterSet {
     /// Word vectors.
     public var words: Embedding
     /// The character encoder (absent when `characterDimension` is 0).
-    public var characters: CharacterEncoder?
+    public var characters: CharacterFeatures?
     /// The stacked bidirectional encoder, first layer first.
     public var encoder: [EncoderLayer]
     /// Encoder outputs to per-label emission scores.
@@ -52,8 +52,7 @@ public struct TaggingNetwork: ParameterSet {
                               bound: (3 / Float(architecture.wordDimension)).squareRoot(), using: &generator)
         }
         characters = architecture.characterDimension > 0
-            ? CharacterEncoder(characterCount: characterCount, dimension: architecture.characterDimension,
-                               hiddenSize: architecture.characterHiddenSize, using: &generator)
+            ? CharacterFeatures(architecture: architecture, characterCount: characterCount, using: &generator)
             : nil
         var inputSize = architecture.wordDimension + (characters?.outputSize ?? 0)
         var encoder: [EncoderLayer] = []

@@ -44,7 +44,7 @@ public struct TrainingOptions: Hashable, Sendable, Codable {
     public var rareWordCount = 1
     /// Probability of replacing any training word by the unknown word, so that
     /// the model learns to label a word from its context and spelling alone.
-    public var wordDropout: Float = 0.1
+    public var wordDropout: Float = 0.2
     /// Words seen fewer times than this in training get no vector of their own.
     public var minWordCount = 1
     /// Weight of the intent loss relative to the slot loss.

@@ -17,12 +17,14 @@ struct HyperparameterOptions: ParsableArguments {
     @Option(help: "Dropout on word features and encoder outputs (default 0.5).") var dropout: Float?
     @Option(help: "Probability of replacing a rare training word by the unknown word (default 0.3).") var unknownWordDropout: Float?
     @Option(help: "Words seen at most this often count as rare for unknown-word dropout (default 1).") var rareWordCount: Int?
-    @Option(help: "Probability of replacing any training word by the unknown word (default 0.1).") var wordDropout: Float?
+    @Option(help: "Probability of replacing any training word by the unknown word (default 0.2).") var wordDropout: Float?
     @Option(help: "Words seen fewer times get no vector of their own (default 1).") var minWordCount: Int?
     @Option(help: "Weight of the intent loss against the slot loss (default 1).") var intentWeight: Float?
     @Option(help: "Size of word vectors (default 100).") var wordDimension: Int?
     @Option(help: "Size of character vectors; 0 turns the character encoder off (default 25).") var charDimension: Int?
     @Option(help: "State size of each direction of the character BiLSTM (default 25).") var charHiddenSize: Int?
+    @Option(help: "The character encoder: bilstm or cnn (default bilstm).") var charEncoder: Architecture.CharacterEncoding?
+    @Option(help: "Filters of the character CNN (default 50).") var charFilters: Int?
     @Option(help: "State size of each direction of the word BiLSTM (default 100).") var hiddenSize: Int?
     @Option(help: "Number of stacked BiLSTM layers, 1 to 3 (default 1).") var layers: Int?
     @Option(help: "The output layer: crf or softmax (default crf).") var outputLayer: Architecture.Output?
@@ -68,6 +70,8 @@ struct HyperparameterOptions: ParsableArguments {
         if let wordDimension { options.architecture.wordDimension = wordDimension }
         if let charDimension { options.architecture.characterDimension = charDimension }
         if let charHiddenSize { options.architecture.characterHiddenSize = charHiddenSize }
+        if let charEncoder { options.architecture.characterEncoding = charEncoder }
+        if let charFilters { options.architecture.characterFilters = charFilters }
         if let hiddenSize { options.architecture.hiddenSize = hiddenSize }
         if let layers { options.architecture.layers = layers }
         if let outputLayer { options.architecture.output = outputLayer }
@@ -88,3 +92,4 @@ extension TrainingOptions.OptimizerName: ExpressibleByArgument {}
 extension Architecture.Output: ExpressibleByArgument {}
 extension IntentPooling: ExpressibleByArgument {}
 extension Architecture.Cell: ExpressibleByArgument {}
+extension Architecture.CharacterEncoding: ExpressibleByArgument {}

@@ -1,0 +1,74 @@
+import SlotMath
+import SlotLayers
+
+/// The character encoder the architecture chose: a character BiLSTM or a
+/// character CNN, each turning a word's characters into one vector.
+public enum CharacterFeatures: ParameterSet {
+    /// A BiLSTM over the characters.
+    case bilstm(CharacterEncoder)
+    /// A max-pooled convolution over the characters.
+    case cnn(CharacterCNN)
+
+    /// What a forward pass keeps for the backward pass.
+    public enum Cache: Sendable {
+        /// The BiLSTM encoder's cache.
+        case bilstm(CharacterEncoder.Cache)
+        /// The CNN's cache.
+        case cnn(CharacterCNN.Cache)
+    }
+
+    /// Creates the encoder `architecture` describes.
+    public init(architecture: Architecture, characterCount: Int, using generator: inout SplitMix64) {
+        switch architecture.characterEncoding {
+        case .bilstm:
+            self = .bilstm(CharacterEncoder(
+                characterCount: characterCount, dimension: architecture.characterDimension,
+                hiddenSize: architecture.characterHiddenSize, using: &generator))
+        case .cnn:
+            self = .cnn(CharacterCNN(
+                characterCount: characterCount, dimension: architecture.characterDimension,
+                filters: architecture.characterFilters, window: architecture.characterWindow, using: &generator))
+        }
+    }
+
+    /// The size of each word's vector.
+    public var outputSize: Int {
+        switch self {
+        case .bilstm(let encoder): encoder.outputSize
+        case .cnn(let encoder): encoder.outputSize
+        }
+    }
+
+    /// Visits the encoder's parameters.
+    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+        switch self {
+        case .bilstm(var encoder):
+            try encoder.visitParameters(body)
+            self = .bilstm(encoder)
+        case .cnn(var encoder):
+            try encoder.visitParameters(body)
+            self = .cnn(encoder)
+        }
+    }
+
+    /// Encodes a batch of words (each a non-empty list of character ids): one row per word.
+    public func forward(_ words: [[Int]]) -> (output: Matrix, cache: Cache) {
+        switch self {
+        case .bilstm(let encoder):
+            let (output, cache) = encoder.forward(words)
+            return (output, .bilstm(cache))
+        case .cnn(let encoder):
+            let (output, cache) = encoder.forward(words)
+            return (output, .cnn(cache))
+        }
+    }
+
+    /// Backpropagates `∂loss/∂output` into a parameter gradient.
+    public func backward(_ outputGradient: Matrix, cache: Cache) -> CharacterFeatures {
+        switch (self, cache) {
+        case let (.bilstm(encoder), .bilstm(cache)): .bilstm(encoder.backward(outputGradient, cache: cache))
+        case let (.cnn(encoder), .cnn(cache)): .cnn(encoder.backward(outputGradient, cache: cache))
+        default: preconditionFailure("a character cache comes from an encoder of the same kind")
+        }
+    }
+}
