@@ -30,6 +30,7 @@ build: deps
 
 test: deps
 	$(SWIFT) test --jobs $(JOBS)
+	$(SWIFT) package generate-documentation --target SlotTagger --disable-indexing --warnings-as-errors
 
 demo: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product tagger
