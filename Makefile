@@ -28,9 +28,11 @@ deps:
 build: deps
 	$(SWIFT) build --jobs $(JOBS)
 
+# Builds the DocC catalog first (warnings are errors), then runs every test, so that the
+# test runner's summary is the last line.
 test: deps
-	$(SWIFT) test --jobs $(JOBS)
 	$(SWIFT) package generate-documentation --target SlotTagger --disable-indexing --warnings-as-errors
+	$(SWIFT) test --jobs $(JOBS)
 
 demo: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product tagger
