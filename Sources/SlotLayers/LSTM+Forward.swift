@@ -25,14 +25,7 @@ extension LSTM {
         /// The final state `h` of each sequence (batch order), `S × H`: the
         /// state after its last token (or after its first token when reversed).
         public var finalStates: Matrix {
-            let size = hidden.columns
-            var result = Matrix(rows: layout.sequenceCount, columns: size)
-            for rank in 0..<layout.sequenceCount {
-                let sequence = layout.order[rank]
-                let position = layout.stepStarts[layout.lengths[sequence] - 1] + rank
-                for column in 0..<size { result[sequence, column] = hidden[position, column] }
-            }
-            return result
+            layout.finalStates(of: hidden)
         }
     }
 

@@ -1,3 +1,5 @@
+import SlotMath
+
 /// How a batch of variable-length sequences is laid out for the recurrent layers.
 ///
 /// Sequences are stored one after another in token order: sequence `s`
@@ -75,5 +77,20 @@ public struct SequenceLayout: Hashable, Sendable {
             }
         }
         return rows
+    }
+
+    /// The state after each sequence's last step, in batch order (`S × H`),
+    /// read from states stored in packed order (`N × H`), as a recurrent
+    /// layer's cache keeps them.
+    public func finalStates(of packed: Matrix) -> Matrix {
+        precondition(packed.rows == tokenCount, "packed states need one row per token")
+        let size = packed.columns
+        var result = Matrix(rows: sequenceCount, columns: size)
+        for rank in 0..<sequenceCount {
+            let sequence = order[rank]
+            let position = stepStarts[lengths[sequence] - 1] + rank
+            for column in 0..<size { result[sequence, column] = packed[position, column] }
+        }
+        return result
     }
 }
