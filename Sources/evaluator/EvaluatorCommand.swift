@@ -66,6 +66,7 @@ struct EvaluatorCommand: ParsableCommand {
         guard let model, let test else { throw ValidationError("--model needs --test") }
         let tagger = try Tagger(contentsOf: model)
         let corpus = try Corpus(contentsOf: test, tokenizer: tagger.tokenizer)
+        guard !corpus.sentences.isEmpty else { throw Self.noSentences(test) }
         let outputs = tagger.label(tokens: corpus.sentences.map(\.tokens), threads: threads)
         let hasIntents = !tagger.intents.isEmpty && corpus.sentences.contains { $0.intent != nil }
         return try ChunkScorer.score(
@@ -79,6 +80,7 @@ struct EvaluatorCommand: ParsableCommand {
         let goldCorpus = try Corpus(contentsOf: gold, format: .conll)
         let predictedCorpus = try Corpus(contentsOf: predicted, format: .conll)
         let goldSentences = goldCorpus.sentences, predictedSentences = predictedCorpus.sentences
+        guard !goldSentences.isEmpty else { throw Self.noSentences(gold) }
         guard goldSentences.count == predictedSentences.count else {
             throw CLIError(
                 "\(predicted): \(predictedSentences.count) sentences but \(gold) has \(goldSentences.count); "
@@ -95,5 +97,10 @@ struct EvaluatorCommand: ParsableCommand {
             gold: goldSentences.map(\.labels), predicted: predictedSentences.map(\.labels),
             goldIntents: hasIntents ? goldSentences.map(\.intent) : [],
             predictedIntents: hasIntents ? predictedSentences.map(\.intent) : [])
+    }
+
+    /// An input file without a single sentence: nothing to score (exit 65).
+    private static func noSentences(_ path: String) -> CLIError {
+        CLIError("\(path): no sentences to score; give a labelled CoNLL or JSONL file", exitCode: 65)
     }
 }

@@ -47,4 +47,16 @@ struct EvaluatorCLITests {
         #expect(result.stderr == "evaluator: error: \(data.dev): \(data.devCount) sentences but \(data.train) has 50; "
             + "predict every gold sentence, in order\n")
     }
+
+    @Test("an empty gold file: exit 65 naming it, not a score of zeros")
+    func emptyGold() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("evaluator-empty-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let empty = directory.appendingPathComponent("empty.conll").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        let result = try CLIRunner.run("evaluator", ["--gold", empty, "--predicted", empty])
+        #expect(result.status == 65)
+        #expect(result.stderr == "evaluator: error: \(empty): no sentences to score; give a labelled CoNLL or JSONL file\n")
+    }
 }
