@@ -31,10 +31,15 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Seconds to spend on each measurement.")
     var seconds = 3.0
 
+    @Flag(help: "Measure only tagging (needs --model); for profiling the tagger alone.")
+    var taggingOnly = false
+
     mutating func run() throws {
         GEMM.useCallingThreadOnly()
-        benchGEMM()
-        try benchTraining()
+        if !taggingOnly {
+            benchGEMM()
+            try benchTraining()
+        }
         if let model { try benchTagging(model: model) }
         print("peak resident memory: \(ResourceUsage.peakResidentMegabytes) MB")
     }
