@@ -60,6 +60,20 @@ public struct CRFDecoder: Sendable {
         }
     }
 
+    /// The labels of the best sequence (Viterbi) alone, without its score and
+    /// probability: what ``decode(emissions:rows:)`` gives as `labels`, without
+    /// the forward pass that the probability needs.
+    ///
+    /// - Parameters:
+    ///   - emissions: emission scores, one row per token, one column per label.
+    ///   - rows: the rows of one sentence (all rows when `nil`).
+    /// - Returns: one label index per token.
+    public func bestLabels(emissions: Matrix, rows: Range<Int>? = nil) -> [Int] {
+        CRFScores.withRows(of: emissions, rows, labelCount: labelCount) { pointer, length in
+            scores.viterbi(pointer, length: length)
+        }
+    }
+
     /// The `k` best label sequences, best first, with scores and probabilities
     /// (exact list Viterbi: each label keeps its `k` best partial paths).
     ///

@@ -32,11 +32,10 @@ extension CRFScores {
                             (workspace.forwardWeights + t * count).update(repeating: 0, count: count)
                             continue
                         }
-                        GEMM.multiply(
-                            transposeA: false, transposeB: false, m: 1, n: count, k: count,
-                            alpha: 1, a: workspace.forwardWeights + (t - 1) * count, lda: count,
-                            b: expTransitions.baseAddress!, ldb: count,
-                            beta: 0, c: products, ldc: count)
+                        GEMM.multiplyVector(
+                            transpose: true, rows: count, columns: count, alpha: 1,
+                            a: expTransitions.baseAddress!, lda: count,
+                            x: workspace.forwardWeights + (t - 1) * count, beta: 0, y: products)
                         for j in 0..<count {
                             let emission = row[j]
                             if emission == -.infinity {
@@ -98,11 +97,9 @@ extension CRFScores {
                     }
                     for j in 0..<count { weights[j] = Kernels.exp(values[j] - maximum) }
                     workspace.backwardShifts[t + 1] = Double(maximum)
-                    GEMM.multiply(
-                        transposeA: false, transposeB: true, m: 1, n: count, k: count,
-                        alpha: 1, a: weights, lda: count,
-                        b: expTransitions.baseAddress!, ldb: count,
-                        beta: 0, c: products, ldc: count)
+                    GEMM.multiplyVector(
+                        transpose: false, rows: count, columns: count, alpha: 1,
+                        a: expTransitions.baseAddress!, lda: count, x: weights, beta: 0, y: products)
                     for i in 0..<count {
                         if products[i] >= Self.underflowThreshold {
                             scores[i] = maximum + shift + Kernels.log(products[i])

@@ -24,14 +24,9 @@ extension CRFScores {
                         for i in 0..<count {
                             let previous = delta[i]
                             if previous == -.infinity { continue }
-                            let row = transitions.baseAddress! + i * count
-                            let from = Int32(i)
-                            for j in 0..<count {
-                                let candidate = previous + row[j]
-                                let better = candidate > candidates[j]
-                                candidates[j] = better ? candidate : candidates[j]
-                                pointers[j] = better ? from : pointers[j]
-                            }
+                            Self.relax(
+                                count: count, previous: previous, from: Int32(i),
+                                row: transitions.baseAddress! + i * count, candidates: candidates, pointers: pointers)
                         }
                         let row = emissions + t * count
                         for j in 0..<count { delta[j] = candidates[j] + row[j] }
@@ -50,6 +45,38 @@ extension CRFScores {
             }
         }
         return labels
+    }
+
+    /// One Viterbi relaxation: for every label `j`, keeps `previous + row[j]`
+    /// in `candidates[j]` (and `from` in `pointers[j]`) when it beats the
+    /// candidate so far, eight labels at a time. Ties keep the earlier label.
+    @inline(__always)
+    static func relax(
+        count: Int, previous: Float, from: Int32, row: UnsafePointer<Float>,
+        candidates: UnsafeMutablePointer<Float>, pointers: UnsafeMutablePointer<Int32>
+    ) {
+        var j = 0
+        let source = SIMD8<Int32>(repeating: from)
+        while j + 8 <= count {
+            let rowRaw = UnsafeRawPointer(row + j)
+            let candidateRaw = UnsafeMutableRawPointer(candidates + j), pointerRaw = UnsafeMutableRawPointer(pointers + j)
+            let candidate = previous + rowRaw.loadUnaligned(as: SIMD8<Float>.self)
+            let best = candidateRaw.loadUnaligned(as: SIMD8<Float>.self)
+            let better = candidate .> best
+            candidateRaw.storeBytes(of: best.replacing(with: candidate, where: better), as: SIMD8<Float>.self)
+            let pointer = pointerRaw.loadUnaligned(as: SIMD8<Int32>.self)
+            pointerRaw.storeBytes(
+                of: pointer.replacing(with: source, where: better), as: SIMD8<Int32>.self)
+            j += 8
+        }
+        while j < count {
+            let candidate = previous + row[j]
+            if candidate > candidates[j] {
+                candidates[j] = candidate
+                pointers[j] = from
+            }
+            j += 1
+        }
     }
 
     /// The `k` highest-scoring label sequences with a finite score, best

@@ -93,16 +93,17 @@ extension GRU {
                     let gate = g + position * gateSize, candidateState = hn + position * size
                     let previous = hp + position * size, state = h + position * size
                     let target = out + rows[position] * outputStride + outputColumn
+                    for j in 0..<2 * size { gate[j] = fromInput[j] + b[j] + fromState[j] }
+                    Kernels.sigmoid(count: 2 * size, gate)
                     for j in 0..<size {
-                        let reset = Kernels.sigmoid(fromInput[j] + b[j] + fromState[j])
-                        let update = Kernels.sigmoid(fromInput[size + j] + b[size + j] + fromState[size + j])
                         let scaled = fromState[2 * size + j] + bhn[j]
-                        let candidate = Kernels.tanh(fromInput[2 * size + j] + b[2 * size + j] + reset * scaled)
-                        let next = (1 - update) * candidate + update * previous[j]
-                        gate[j] = reset
-                        gate[size + j] = update
-                        gate[2 * size + j] = candidate
                         candidateState[j] = scaled
+                        gate[2 * size + j] = fromInput[2 * size + j] + b[2 * size + j] + gate[j] * scaled
+                    }
+                    Kernels.tanh(count: size, gate + 2 * size)
+                    for j in 0..<size {
+                        let update = gate[size + j]
+                        let next = (1 - update) * gate[2 * size + j] + update * previous[j]
                         state[j] = next
                         target[j] = next
                     }

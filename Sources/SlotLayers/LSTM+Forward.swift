@@ -97,21 +97,19 @@ extension LSTM {
                     let previousCell: UnsafeMutablePointer<Float>? =
                         step > 0 ? c + (layout.stepStarts[step - 1] + rank) * size : nil
                     let target = out + rows[position] * outputStride + outputColumn
+                    Kernels.sigmoid(count: 2 * size, gate)
+                    Kernels.tanh(count: size, gate + 2 * size)
+                    Kernels.sigmoid(count: size, gate + 3 * size)
+                    for j in 0..<size { cell[j] = gate[j] * gate[2 * size + j] }
+                    if let previousCell {
+                        for j in 0..<size { cell[j] += gate[size + j] * previousCell[j] }
+                    }
+                    cellT.update(from: cell, count: size)
+                    Kernels.tanh(count: size, cellT)
                     for j in 0..<size {
-                        let inputGate = Kernels.sigmoid(gate[j])
-                        let forgetGate = Kernels.sigmoid(gate[size + j])
-                        let candidate = Kernels.tanh(gate[2 * size + j])
-                        let outputGate = Kernels.sigmoid(gate[3 * size + j])
-                        gate[j] = inputGate
-                        gate[size + j] = forgetGate
-                        gate[2 * size + j] = candidate
-                        gate[3 * size + j] = outputGate
-                        let memory = inputGate * candidate + (previousCell.map { forgetGate * $0[j] } ?? 0)
-                        let squashed = Kernels.tanh(memory)
-                        cell[j] = memory
-                        cellT[j] = squashed
-                        state[j] = outputGate * squashed
-                        target[j] = outputGate * squashed
+                        let value = gate[3 * size + j] * cellT[j]
+                        state[j] = value
+                        target[j] = value
                     }
                 }
             }

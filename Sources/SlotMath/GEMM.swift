@@ -46,6 +46,16 @@ public enum GEMM {
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         #if canImport(Accelerate) || canImport(CBLAS)
+        if m == 1 && n > 0 && k > 0 && !transposeA {
+            // A one-row product is a matrix-vector product; gemv skips the copy (packing) of B
+            // that gemm makes on every call, which costs more than the product at this size.
+            // Its sums run in another order than gemm's, so a row computed alone can differ
+            // from the same row computed in a batch in the last bits.
+            multiplyVector(
+                transpose: !transposeB, rows: transposeB ? n : k, columns: transposeB ? k : n,
+                alpha: alpha, a: b, lda: ldb, x: a, beta: beta, y: c)
+            return
+        }
         cblas_sgemm(
             CblasRowMajor,
             transposeA ? CblasTrans : CblasNoTrans,
@@ -55,6 +65,33 @@ public enum GEMM {
         SwiftGEMM.multiply(
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
             alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        #endif
+    }
+
+    /// Computes `y = alpha · op(A) · x + beta · y` for a row-major `rows × columns`
+    /// matrix `A` (row stride `lda`): the one-row product that the CRF's
+    /// forward-backward recursion needs per token.
+    ///
+    /// BLAS's `gemv` reads `A` as it is stored, where `gemm` would first copy
+    /// (pack) it on every call, which costs more than the product at this size.
+    /// - Parameters:
+    ///   - transpose: use `Aᵀ` (then `x` has `rows` elements and `y` has `columns`).
+    ///   - rows: rows of `A` as stored.
+    ///   - columns: columns of `A` as stored.
+    @inlinable
+    public static func multiplyVector(
+        transpose: Bool, rows: Int, columns: Int, alpha: Float, a: UnsafePointer<Float>, lda: Int,
+        x: UnsafePointer<Float>, beta: Float, y: UnsafeMutablePointer<Float>
+    ) {
+        #if canImport(Accelerate) || canImport(CBLAS)
+        cblas_sgemv(
+            CblasRowMajor, transpose ? CblasTrans : CblasNoTrans,
+            Int32(rows), Int32(columns), alpha, a, Int32(lda), x, 1, beta, y, 1)
+        #else
+        // y (1 × outputs) = x (1 × inputs) · op(A)ᵀ as a one-row matrix product.
+        SwiftGEMM.multiply(
+            transposeA: false, transposeB: !transpose, m: 1, n: transpose ? columns : rows, k: transpose ? rows : columns,
+            alpha: alpha, a: x, lda: transpose ? rows : columns, b: a, ldb: lda, beta: beta, c: y, ldc: transpose ? columns : rows)
         #endif
     }
 }

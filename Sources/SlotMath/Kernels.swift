@@ -29,23 +29,6 @@ public enum Kernels {
         return sum
     }
 
-    /// The logistic sigmoid `σ(x) = 1 / (1 + e^(−x))`, computed without overflow
-    /// for any finite or infinite `x`.
-    @inlinable
-    public static func sigmoid(_ x: Float) -> Float {
-        if x >= 0 {
-            return 1 / (1 + expf(-x))
-        }
-        let e = expf(x)
-        return e / (1 + e)
-    }
-
-    /// The hyperbolic tangent.
-    @inlinable
-    public static func tanh(_ x: Float) -> Float {
-        tanhf(x)
-    }
-
     /// `e^x` in single precision.
     @inlinable
     public static func exp(_ x: Float) -> Float {

@@ -78,10 +78,20 @@ public struct Featurizer: Hashable, Sendable, Codable {
         for token in tokens {
             let text = String(token)
             wordIds.append(words.id(of: normalizer.normalize(text)))
-            let ids = characters.ids(of: characterNormalizer.normalize(text))
-            characterIds.append(ids.isEmpty ? [CharacterVocabulary.unknownID] : ids)
+            characterIds.append(self.characterIds(of: text))
         }
         return EncodedSentence(wordIds: wordIds, characterIds: characterIds)
+    }
+
+    /// The character ids that the character encoder reads for `token`: its
+    /// characters after ``characterNormalizer``, or the unknown character
+    /// alone when normalisation leaves nothing.
+    ///
+    /// - Parameter token: one token's text.
+    /// - Returns: at least one character id.
+    public func characterIds(of token: String) -> [Int] {
+        let ids = characters.ids(of: characterNormalizer.normalize(token))
+        return ids.isEmpty ? [CharacterVocabulary.unknownID] : ids
     }
 
     /// Encodes an annotated sentence with its label and intent ids.

@@ -9,8 +9,11 @@ extension Tagger {
         let nonEmpty = sentences.indices.filter { !sentences[$0].isEmpty }
         let encoded = nonEmpty.map { featurizer.encode(tokens: sentences[$0]) }
         let network = self.network, constraints = self.constraints, decoder = self.decoder
+        let characterTable = self.characterTable
         let predictions = Workers.mapChunks(count: encoded.count, chunkSize: 64, threads: threads) { range in
-            network.predict(Array(encoded[range]), constraints: constraints, decoder: decoder, confidences: false)
+            network.predict(
+                Array(encoded[range]), constraints: constraints, decoder: decoder, confidences: false,
+                characterTable: characterTable)
         }
         var results: [(labels: [String], intent: String?)] = sentences.map { _ in ([], nil) }
         for (position, index) in nonEmpty.enumerated() {

@@ -31,12 +31,12 @@ extension Tagger {
         guard !tokens.isEmpty else { return [TaggingAlternative(probability: 1, tokens: [], slots: [])] }
         let encoded = configuration.featurizer.encode(tokens: tokens.map(\.text))
         var generator = SplitMix64(seed: 0)
-        let pass = network.forward([encoded], dropout: 0, using: &generator)
+        let pass = network.forward([encoded], dropout: 0, using: &generator, characterTable: characterTable)
         let rows = pass.layout.offsets[0] ..< pass.layout.offsets[0] + tokens.count
         let decoder: CRFDecoder
         let emissions: Matrix
-        if let crf = network.crf {
-            decoder = CRFDecoder(crf, constraints: constraints)
+        if let crfDecoder = self.decoder {
+            decoder = crfDecoder
             emissions = pass.emissions
         } else {
             decoder = CRFDecoder(CRF(labelCount: labels.count), constraints: constraints)

@@ -31,6 +31,9 @@ public struct Tagger: Sendable {
     public let constraints: TransitionConstraints
     /// The CRF decoder, prepared once (transition exponentials, constraints) for every call.
     public let decoder: CRFDecoder?
+    /// The character features of the vocabulary's words, computed once at
+    /// load (`nil` for a model without character features).
+    public let characterTable: CharacterFeatureTable?
 
     /// Creates a tagger from a configuration and a network built for it.
     ///
@@ -49,6 +52,10 @@ public struct Tagger: Sendable {
         let constraints = TransitionConstraints(bioLabels: configuration.featurizer.labels)
         self.constraints = constraints
         decoder = network.crf.map { CRFDecoder($0, constraints: constraints) }
+        let featurizer = configuration.featurizer
+        characterTable = network.characters.map { encoder in
+            CharacterFeatureTable(encoder: encoder, words: featurizer.words.entries.map(featurizer.characterIds(of:)))
+        }
     }
 
     /// The labels the model can give, in id order (`O`, `B-…`, `I-…`).
@@ -82,8 +89,10 @@ public struct Tagger: Sendable {
     /// - Parameters:
     ///   - texts: the utterances.
     ///   - threads: how many threads to use (2 uses both cores of a small machine).
-    /// - Returns: one result per utterance, in input order, equal to what
-    ///   ``tag(_:)`` gives for each.
+    /// - Returns: one result per utterance, in input order: what ``tag(_:)``
+    ///   gives for each, except that confidences can differ in the last
+    ///   digits (a batch's matrix products sum in another order than one
+    ///   utterance's); the same batches give the same results for any `threads`.
     public func tag(_ texts: [String], threads: Int = 2) -> [TaggingResult] {
         let tokenizer = self.tokenizer
         return Workers.mapChunks(count: texts.count, chunkSize: Self.batchSize, threads: threads) { range in
@@ -111,7 +120,8 @@ public struct Tagger: Sendable {
     public func tag(batch: [(text: String, tokens: [Token])]) -> [TaggingResult] {
         let nonEmpty = batch.indices.filter { !batch[$0].tokens.isEmpty }
         let encoded = nonEmpty.map { configuration.featurizer.encode(tokens: batch[$0].tokens.map(\.text)) }
-        let predictions = network.predict(encoded, constraints: constraints, decoder: decoder, confidences: true)
+        let predictions = network.predict(
+            encoded, constraints: constraints, decoder: decoder, confidences: true, characterTable: characterTable)
         var results = batch.map { TaggingResult(text: $0.text, tokens: [], slots: [], intent: nil) }
         for (position, index) in nonEmpty.enumerated() {
             results[index] = result(text: batch[index].text, tokens: batch[index].tokens, prediction: predictions[position])

@@ -27,12 +27,21 @@ extension TaggingNetwork {
     ///   - batch: the sentences.
     ///   - dropout: the dropout rate (0 for inference).
     ///   - generator: the source of dropout masks.
-    public func forward(_ batch: [EncodedSentence], dropout: Float, using generator: inout SplitMix64) -> Pass {
+    ///   - characterTable: character features computed beforehand for known
+    ///     words (see ``CharacterFeatureTable``); the pass then keeps no
+    ///     character cache, so it is for inference only.
+    public func forward(
+        _ batch: [EncodedSentence], dropout: Float, using generator: inout SplitMix64,
+        characterTable: CharacterFeatureTable? = nil
+    ) -> Pass {
         let layout = SequenceLayout(lengths: batch.map(\.count))
         let wordIds = batch.flatMap(\.wordIds)
         var features = words(wordIds)
         var characterCache: CharacterFeatures.Cache?
-        if let characters {
+        if let characters, let characterTable {
+            features = Matrix.concatenatingColumns(
+                features, characterTable.features(of: batch.flatMap(\.characterIds), encoder: characters))
+        } else if let characters {
             let (encoded, cache) = characters.forward(batch.flatMap(\.characterIds))
             features = Matrix.concatenatingColumns(features, encoded)
             characterCache = cache

@@ -28,12 +28,16 @@ extension TaggingNetwork {
     ///   - decoder: a decoder prepared once for this network's CRF and these
     ///     constraints (a ``Tagger`` keeps one); built per call when `nil`.
     ///   - confidences: whether to compute posteriors and per-token confidences.
+    ///   - characterTable: character features of known words computed
+    ///     beforehand (a ``Tagger`` keeps one); without it every word goes
+    ///     through the character encoder.
     public func predict(
-        _ batch: [EncodedSentence], constraints: TransitionConstraints?, decoder: CRFDecoder? = nil, confidences: Bool
+        _ batch: [EncodedSentence], constraints: TransitionConstraints?, decoder: CRFDecoder? = nil, confidences: Bool,
+        characterTable: CharacterFeatureTable? = nil
     ) -> [Prediction] {
         guard !batch.isEmpty else { return [] }
         var generator = SplitMix64(seed: 0)
-        let pass = forward(batch, dropout: 0, using: &generator)
+        let pass = forward(batch, dropout: 0, using: &generator, characterTable: characterTable)
         let sentences = (0..<batch.count).map { pass.layout.offsets[$0] ..< pass.layout.offsets[$0] + batch[$0].count }
         var intentProbabilities: Matrix?
         if let intent {
@@ -41,7 +45,7 @@ extension TaggingNetwork {
             intentProbabilities = SoftmaxOutput(labelCount: intent.intentCount).probabilities(logits: logits)
         }
         let decoder = decoder ?? crf.map { CRFDecoder($0, constraints: constraints) }
-        let softmax = SoftmaxOutput(labelCount: labelCount, constraints: constraints)
+        let softmax = decoder == nil ? SoftmaxOutput(labelCount: labelCount, constraints: constraints) : nil
         var predictions: [Prediction] = []
         predictions.reserveCapacity(batch.count)
         for (index, rows) in sentences.enumerated() {
@@ -49,13 +53,14 @@ extension TaggingNetwork {
             var posterior: CRFPosterior?
             var tokenConfidences: [Float] = []
             if let decoder {
-                labels = decoder.decode(emissions: pass.emissions, rows: rows).labels
+                labels = decoder.bestLabels(emissions: pass.emissions, rows: rows)
                 if confidences {
                     let sentencePosterior = decoder.posterior(emissions: pass.emissions, rows: rows)
                     tokenConfidences = sentencePosterior.tokenConfidences(for: labels).map { Float($0) }
                     posterior = sentencePosterior
                 }
             } else {
+                guard let softmax else { preconditionFailure("a network without a CRF has a softmax output") }
                 labels = softmax.decode(logits: pass.emissions, rows: rows).labels
                 if confidences {
                     let sentencePosterior = softmax.posterior(logits: pass.emissions, rows: rows)

@@ -19,7 +19,8 @@ struct CharacterEncoderTests {
         let (output, _) = encoder.forward(Self.words)
         #expect(output.rows == 4 && output.columns == 4 && encoder.outputSize == 4)
         let (alone, _) = encoder.forward([[3, 3]])
-        #expect(alone.row(0) == output.row(2))
+        // Alone, the recurrent products are matrix-vector products, summed in another order.
+        #expect(zip(alone.row(0), output.row(2)).allSatisfy { abs($0 - $1) <= 1e-6 })
     }
 
     @Test("gradients of embedding and BiLSTM match central differences")

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SlotMath
+import Testing
+
+/// The SIMD activations against `libm` on a dense grid, at the limits, and
+/// for the buffer forms against the scalar ones.
+@Suite struct ActivationTests {
+    /// Every multiple of 1/512 in −20…20 plus tiny, huge and boundary values.
+    private let grid: [Float] = (-10_240...10_240).map { Float($0) / 512 }
+        + [1e-30, -1e-30, 1e-8, -1e-8, 0.299_999, 0.3, 0.300_001, -0.3, 60, -60, 87, -87, 88.5, -87.2, 1e10, -1e10]
+
+    private func relativeError(_ value: Float, _ reference: Float) -> Float {
+        abs(value - reference) / max(abs(reference), Float.leastNormalMagnitude)
+    }
+
+    @Test func expMatchesLibmWithinOneMillionth() {
+        for x in grid where x > -87 && x < 88 {
+            let value = Kernels.exp(SIMD8(repeating: x))[0]
+            #expect(relativeError(value, expf(x)) < 1e-6, "exp(\(x)) = \(value), libm \(expf(x))")
+        }
+    }
+
+    @Test func expOverflowsToInfinityAndUnderflowsToZero() {
+        let values = Kernels.exp(SIMD8(89, 1e10, .infinity, -88, -1e10, -.infinity, 0, .nan))
+        #expect(values[0] == .infinity && values[1] == .infinity && values[2] == .infinity)
+        #expect(values[3] == 0 && values[4] == 0 && values[5] == 0)
+        #expect(values[6] == 1)
+        #expect(values[7].isNaN)
+    }
+
+    @Test func tanhMatchesLibmWithinOneMillionth() {
+        for x in grid {
+            let value = Kernels.tanh(x)
+            #expect(relativeError(value, tanhf(x)) < 1e-6, "tanh(\(x)) = \(value), libm \(tanhf(x))")
+        }
+    }
+
+    @Test func tanhIsOddAndReachesItsLimits() {
+        for x in grid { #expect(Kernels.tanh(-x) == -Kernels.tanh(x)) }
+        #expect(Kernels.tanh(.infinity) == 1 && Kernels.tanh(-.infinity) == -1)
+        #expect(Kernels.tanh(0) == 0)
+        #expect(Kernels.tanh(.nan).isNaN)
+    }
+
+    @Test func sigmoidMatchesTheDefinitionWithinOneMillionth() {
+        for x in grid {
+            let reference = Float(1 / (1 + exp(-Double(x))))
+            #expect(relativeError(Kernels.sigmoid(x), reference) < 1e-6, "σ(\(x)) = \(Kernels.sigmoid(x))")
+        }
+        #expect(Kernels.sigmoid(.infinity) == 1 && Kernels.sigmoid(-.infinity) == 0)
+        #expect(Kernels.sigmoid(0) == 0.5)
+        #expect(Kernels.sigmoid(.nan).isNaN)
+    }
+
+    @Test func bufferFormsEqualTheScalarFormsIncludingThePartialTail() {
+        for count in [0, 1, 7, 8, 9, 25, 100] {
+            let input = (0..<count).map { Float($0) * 0.37 - 5 }
+            var sigmoids = input, tangents = input
+            sigmoids.withUnsafeMutableBufferPointer { Kernels.sigmoid(count: count, $0.baseAddress!) }
+            tangents.withUnsafeMutableBufferPointer { Kernels.tanh(count: count, $0.baseAddress!) }
+            #expect(sigmoids == input.map(Kernels.sigmoid))
+            #expect(tangents == input.map(Kernels.tanh))
+        }
+    }
+}
