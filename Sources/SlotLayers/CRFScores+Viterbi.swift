@@ -16,6 +16,7 @@ extension CRFScores {
             withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * count) { buffer in
                 let delta = buffer.baseAddress!, candidates = buffer.baseAddress! + count
                 transitions.withUnsafeBufferPointer { transitions in
+                runBounds.withUnsafeBufferPointer { runBounds in
                     for j in 0..<count { delta[j] = start[j] + emissions[j] }
                     for t in 1..<length {
                         let pointers = backPointers.baseAddress! + t * count
@@ -24,14 +25,18 @@ extension CRFScores {
                         for i in 0..<count {
                             let previous = delta[i]
                             if previous == -.infinity { continue }
-                            Self.relax(
-                                count: count, previous: previous, from: Int32(i),
-                                row: transitions.baseAddress! + i * count, candidates: candidates, pointers: pointers)
+                            let row = transitions.baseAddress! + i * count
+                            for run in runOffsets[i] ..< runOffsets[i + 1] {
+                                let first = runBounds[2 * run], last = runBounds[2 * run + 1]
+                                Self.relax(
+                                    count: last - first, previous: previous, from: Int32(i), row: row + first,
+                                    candidates: candidates + first, pointers: pointers + first)
+                            }
                         }
                         let row = emissions + t * count
                         for j in 0..<count { delta[j] = candidates[j] + row[j] }
                     }
-                }
+                }}
                 var best = 0
                 var bestScore = -Float.infinity
                 for j in 0..<count where delta[j] + end[j] > bestScore {

@@ -26,6 +26,14 @@ struct CRFScores: Sendable {
     let expTransitions: [Float]
     /// The largest finite transition score (0 when there is none).
     let shift: Float
+    /// The runs of consecutive labels each label can be followed by (finite
+    /// transitions), as `[start, end)` pairs: row `i`'s runs are pairs
+    /// `runOffsets[i] ..< runOffsets[i + 1]` of `runBounds`. Under BIO
+    /// constraints a label has three runs (`B-…`, its own `I-X`, `O`) instead
+    /// of all `L` labels, so Viterbi skips the impossible half of the matrix.
+    let runBounds: [Int]
+    /// Where each row's runs start in ``runBounds`` (in pairs), `L + 1` entries.
+    let runOffsets: [Int]
 
     /// Sums below this are recomputed in log space: their terms may have
     /// lost precision to subnormal numbers.
@@ -52,6 +60,20 @@ struct CRFScores: Sendable {
         self.transitions = transitions
         self.expTransitions = transitions.map { Kernels.exp($0 - shift) }
         self.shift = shift
+        var runBounds: [Int] = []
+        var runOffsets = [0]
+        for i in 0..<labelCount {
+            var j = 0
+            while j < labelCount {
+                guard transitions[i * labelCount + j] > -.infinity else { j += 1; continue }
+                let start = j
+                while j < labelCount && transitions[i * labelCount + j] > -.infinity { j += 1 }
+                runBounds += [start, j]
+            }
+            runOffsets.append(runBounds.count / 2)
+        }
+        self.runBounds = runBounds
+        self.runOffsets = runOffsets
     }
 
     /// The score of `labels` (one per row of `emissions`), summed in `Double`
