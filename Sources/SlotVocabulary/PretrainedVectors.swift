@@ -1,3 +1,4 @@
+import SlotCorpus
 import SlotMath
 
 /// Word vectors trained elsewhere (word2vec, GloVe, fastText text files), used
@@ -47,11 +48,38 @@ public struct PretrainedVectors: Hashable, Sendable {
     ///   than `expectedDimension`, or a vector count other than the header's.
     public init(contentsOf path: String, format: Format = .automatic, expectedDimension: Int? = nil) throws(VocabularyError) {
         var parser = VectorFileParser(file: path, format: format, expectedDimension: expectedDimension)
-        try LineReader.forEachLine(in: path) { (line, bytes) throws(VocabularyError) in
-            try parser.consume(line: line, bytes: bytes)
+        let reader: LineReader
+        do {
+            reader = try LineReader(contentsOf: path, bufferSize: 1 << 20)
+        } catch let error as CorpusError {
+            throw Self.unreadable(path, error)
+        } catch {
+            throw .unreadable(file: path, reason: "\(error)")
+        }
+        while true {
+            let line: InputLine?
+            do {
+                line = try reader.nextLine()
+            } catch let error as CorpusError {
+                throw Self.unreadable(path, error)
+            } catch {
+                throw .unreadable(file: path, reason: "\(error)")
+            }
+            guard let line else { break }
+            try line.bytes.withUnsafeBufferPointer { bytes throws(VocabularyError) in
+                try parser.consume(line: line.number, bytes: bytes)
+            }
         }
         let (words, vectors) = try parser.finish()
         self.init(words: words, vectors: vectors)
+    }
+
+    /// The reading error `error` of the line reader as this module's error.
+    private static func unreadable(_ path: String, _ error: CorpusError) -> VocabularyError {
+        switch error {
+        case let .cannotOpen(_, reason), let .readFailed(_, reason): .unreadable(file: path, reason: reason)
+        default: .unreadable(file: path, reason: error.description)
+        }
     }
 
     /// The number of vectors.
