@@ -61,3 +61,4 @@ models: deps
 bench: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product bench
 	.build/release/bench --corpus corpora/atis/train.conll --model models/atis-en --utterances corpora/atis/test.conll
+	scripts/bench-tagger-cli.sh models/atis-en
