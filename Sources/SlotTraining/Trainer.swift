@@ -110,23 +110,23 @@ public struct Trainer: Sendable {
         let workers = max(1, min(options.threads, batch.count))
         let network = state.network
         let seed = mix(options.seed, UInt64(state.epoch), UInt64(batchIndex))
-        let parts = Workers.map(count: workers) { worker -> (Double, TaggingNetwork) in
+        var parts = Workers.map(count: workers) { worker -> (Double, BatchGradient) in
             var generator = SplitMix64(seed: mix(seed, UInt64(worker), 0xD809))
             let share = stride(from: worker, to: batch.count, by: workers).map { batch[$0] }
             let sentences = share.map { index in wordDropped(data.train[index], using: &generator) }
-            return network.lossAndGradient(
+            let (loss, gradient, words) = network.lossAndSparseGradient(
                 sentences, dropout: options.dropout, intentWeight: options.intentWeight, using: &generator)
+            return (loss, BatchGradient(network: gradient, words: words))
         }
-        var gradient = parts[0].1
-        var loss = parts[0].0
-        for part in parts.dropFirst() {
+        var (loss, gradient) = parts.removeFirst()
+        for part in parts {
             gradient.add(part.1)
             loss += part.0
         }
         gradient.scale(by: 1 / Float(batch.count))
-        if options.freezeEmbeddings { gradient.words.table.fill(0) }
+        if options.freezeEmbeddings { gradient.words.removeAll() }
         gradient.clipNorm(to: options.clipNorm)
-        state.optimizer.update(&state.network, gradient: gradient, learningRate: learningRate)
+        state.optimizer.update(&state.network, gradients: gradient.tensors, learningRate: learningRate)
         return loss
     }
 
