@@ -49,6 +49,9 @@ public struct Optimizer: Sendable {
         case dense(Matrix)
         /// Only some rows; the others are zero (an embedding table's gradient).
         case rows(SparseRows)
+        /// Only some rows, and only they are updated: the others keep their
+        /// values and moments (a lazy update).
+        case onlyRows(SparseRows)
     }
 
     /// Applies one update to `parameters` with `gradient` at `learningRate`.
@@ -62,9 +65,10 @@ public struct Optimizer: Sendable {
     /// Applies one update to `parameters` with one gradient per parameter
     /// tensor, in visiting order, at `learningRate`.
     ///
-    /// Every element moves, also in the rows a sparse gradient leaves out: they
-    /// are updated with a zero gradient (their moments still move them), with
-    /// the same bits as a dense zero gradient would give.
+    /// With ``TensorGradient/rows(_:)`` every element moves, also in the rows
+    /// the gradient leaves out: they are updated with a zero gradient (their
+    /// moments still move them), with the same bits as a dense zero gradient
+    /// would give. ``TensorGradient/onlyRows(_:)`` moves the listed rows only.
     /// - Precondition: `gradients` match the parameters' count and shapes.
     public mutating func update<Parameters: ParameterSet>(
         _ parameters: inout Parameters, gradients: [TensorGradient], learningRate: Float
@@ -83,10 +87,14 @@ public struct Optimizer: Sendable {
             case .dense(let gradient):
                 precondition(matrix.count == gradient.count, "gradient of \(name) has the wrong shape")
                 kernel.apply(to: &matrix, gradient: gradient, first: &firstMoments[index], second: &secondMoments[index])
-            case .rows(let gradient):
+            case .rows(let gradient), .onlyRows(let gradient):
                 precondition(matrix.rows == gradient.rowCount && matrix.columns == gradient.columns,
                              "gradient of \(name) has the wrong shape")
-                kernel.apply(to: &matrix, gradient: gradient, first: &firstMoments[index], second: &secondMoments[index])
+                if case .onlyRows = gradients[index] {
+                    kernel.apply(toRowsOf: &matrix, gradient: gradient, first: &firstMoments[index], second: &secondMoments[index])
+                } else {
+                    kernel.apply(to: &matrix, gradient: gradient, first: &firstMoments[index], second: &secondMoments[index])
+                }
             }
             index += 1
         }

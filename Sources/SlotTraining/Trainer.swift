@@ -126,7 +126,8 @@ public struct Trainer: Sendable {
         gradient.scale(by: 1 / Float(batch.count))
         if options.freezeEmbeddings { gradient.words.removeAll() }
         gradient.clipNorm(to: options.clipNorm)
-        state.optimizer.update(&state.network, gradients: gradient.tensors, learningRate: learningRate)
+        state.optimizer.update(
+            &state.network, gradients: gradient.tensors(lazyWords: options.lazyWordUpdates), learningRate: learningRate)
         return loss
     }
 

@@ -66,6 +66,23 @@ struct UpdateKernel {
         }}}}}
     }
 
+    /// Updates the listed rows of `parameter` with their gradient and leaves
+    /// the other rows and their moments as they are.
+    func apply(toRowsOf parameter: inout Matrix, gradient: SparseRows, first: inout Matrix, second: inout Matrix) {
+        let size = parameter.columns
+        guard size > 0 else { return }
+        gradient.values.withUnsafeBufferPointer { g in
+        parameter.withUnsafeMutableBufferPointer { p in
+        first.withUnsafeMutableBufferPointer { m in
+        second.withUnsafeMutableBufferPointer { v in
+            for (listed, row) in gradient.ids.enumerated() {
+                let offset = row * size
+                apply(count: size, gradient: g.baseAddress! + listed * size, parameter: p.baseAddress! + offset,
+                      first: m.baseAddress! + offset, second: v.baseAddress! + offset)
+            }
+        }}}}
+    }
+
     /// Updates `count` consecutive elements.
     ///
     /// ```
