@@ -28,6 +28,18 @@ public struct SparseRows: Hashable, Sendable {
         values = Matrix(rows: distinct.count, columns: columns)
     }
 
+    /// Creates a `rowCount × values.columns` matrix whose listed rows `ids`
+    /// (ascending, distinct) are the rows of `values`.
+    /// - Precondition: `ids` is ascending within `0 ..< rowCount` and has one id per row of `values`.
+    public init(rowCount: Int, ids: [Int], values: Matrix) {
+        precondition(ids.count == values.rows, "\(ids.count) ids for \(values.rows) rows")
+        precondition(zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } && ids.allSatisfy { (0 ..< rowCount).contains($0) },
+                     "row ids must be ascending and lie in 0..<\(rowCount)")
+        self.rowCount = rowCount
+        self.ids = ids
+        self.values = values
+    }
+
     /// The position of row `id` in `ids`, or `nil` when the row is not listed.
     public func index(of id: Int) -> Int? {
         var low = 0, high = ids.count

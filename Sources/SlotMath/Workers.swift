@@ -16,6 +16,40 @@ public enum Workers {
         return results.withLock { $0.map { $0! } }
     }
 
+    /// Calls `body(index, &elements[index])` for every index concurrently and
+    /// keeps the changed elements. With one element it runs inline.
+    ///
+    /// Each element is moved to its worker and back rather than copied, so the
+    /// arrays it holds are still uniquely referenced there and are written in
+    /// place: this is how two threads update the parts of one large value
+    /// (for example the shards of a word table) without copying them and
+    /// without unsafe pointers.
+    public static func update<Element: Sendable>(_ elements: inout [Element], _ body: @Sendable (Int, inout Element) -> Void) {
+        if elements.count == 1 {
+            body(0, &elements[0])
+            return
+        }
+        var slots: [Element?] = []
+        slots.reserveCapacity(elements.count)
+        while let element = elements.popLast() { slots.append(element) }
+        slots.reverse()
+        let count = slots.count
+        let shared = Mutex<[Element?]>(consume slots)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            guard var element = shared.withLock({ $0[index].take() }) else {
+                preconditionFailure("element \(index) is taken once")
+            }
+            body(index, &element)
+            shared.withLock { $0[index] = element }
+        }
+        elements = shared.withLock { slots in
+            slots.indices.map { index in
+                guard let element = slots[index].take() else { preconditionFailure("element \(index) came back") }
+                return element
+            }
+        }
+    }
+
     /// The number of worker threads to use by default: the active processor count.
     public static var defaultCount: Int {
         max(1, sysconfCount())

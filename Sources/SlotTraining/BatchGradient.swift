@@ -29,13 +29,15 @@ struct BatchGradient: Sendable {
     }
 
     /// Every tensor's gradient in the network's visiting order, for ``Optimizer``.
-    var tensors: [Optimizer.TensorGradient] { tensors(lazyWords: false) }
+    var tensors: [Optimizer.TensorGradient] {
+        denseTensors.map { $0 ?? .rows(words) }
+    }
 
-    /// Every tensor's gradient in the network's visiting order, for
-    /// ``Optimizer``; with `lazyWords`, only the batch's rows of the word table are to move.
-    func tensors(lazyWords: Bool) -> [Optimizer.TensorGradient] {
-        let tensors: [Optimizer.TensorGradient] = network.namedParameters.map {
-            $0.name == Self.wordTable ? (lazyWords ? .onlyRows(words) : .rows(words)) : .dense($0.value)
+    /// The gradients of the dense tensors in the network's visiting order, with
+    /// `nil` in the word table's place (a ``ShardedWordTable`` updates it).
+    var denseTensors: [Optimizer.TensorGradient?] {
+        let tensors: [Optimizer.TensorGradient?] = network.namedParameters.map {
+            $0.name == Self.wordTable ? nil : .dense($0.value)
         }
         precondition(network.namedParameters.filter { $0.name == Self.wordTable }.map(\.value.count) == [0],
                      "the network gradient holds an empty word table")
@@ -48,7 +50,7 @@ struct BatchGradient: Sendable {
         tensors.reduce(0) { sum, tensor in
             switch tensor {
             case .dense(let matrix): sum + matrix.squaredNorm
-            case .rows(let rows), .onlyRows(let rows): sum + rows.squaredNorm
+            case .rows(let rows): sum + rows.squaredNorm
             }
         }.squareRoot()
     }

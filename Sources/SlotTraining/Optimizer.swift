@@ -49,9 +49,6 @@ public struct Optimizer: Sendable {
         case dense(Matrix)
         /// Only some rows; the others are zero (an embedding table's gradient).
         case rows(SparseRows)
-        /// Only some rows, and only they are updated: the others keep their
-        /// values and moments (a lazy update).
-        case onlyRows(SparseRows)
     }
 
     /// Applies one update to `parameters` with `gradient` at `learningRate`.
@@ -65,38 +62,60 @@ public struct Optimizer: Sendable {
     /// Applies one update to `parameters` with one gradient per parameter
     /// tensor, in visiting order, at `learningRate`.
     ///
-    /// With ``TensorGradient/rows(_:)`` every element moves, also in the rows
-    /// the gradient leaves out: they are updated with a zero gradient (their
-    /// moments still move them), with the same bits as a dense zero gradient
-    /// would give. ``TensorGradient/onlyRows(_:)`` moves the listed rows only.
+    /// Every element moves, also in the rows a sparse gradient leaves out: they
+    /// are updated with a zero gradient (their moments still move them), with
+    /// the same bits as a dense zero gradient would give.
     /// - Precondition: `gradients` match the parameters' count and shapes.
     public mutating func update<Parameters: ParameterSet>(
         _ parameters: inout Parameters, gradients: [TensorGradient], learningRate: Float
     ) {
-        if firstMoments.isEmpty {
-            let shapes = parameters.namedParameters.map(\.value)
-            firstMoments = shapes.map { Matrix(rows: $0.rows, columns: $0.columns) }
-            secondMoments = shapes.map { Matrix(rows: $0.rows, columns: $0.columns) }
-        }
-        precondition(firstMoments.count == gradients.count, "optimiser state does not match the parameters")
+        prepareMoments(for: parameters)
+        apply(nextStep(learningRate: learningRate), to: &parameters, gradients: gradients)
+    }
+
+    /// Creates zero moments for `parameters` if there are none yet.
+    mutating func prepareMoments<Parameters: ParameterSet>(for parameters: Parameters) {
+        guard firstMoments.isEmpty else { return }
+        let shapes = parameters.namedParameters.map(\.value)
+        firstMoments = shapes.map { Matrix(rows: $0.rows, columns: $0.columns) }
+        secondMoments = shapes.map { Matrix(rows: $0.rows, columns: $0.columns) }
+    }
+
+    /// Counts one more update and returns its arithmetic.
+    mutating func nextStep(learningRate: Float) -> UpdateKernel {
         step += 1
-        let kernel = UpdateKernel(rule: rule, step: step, learningRate: learningRate)
+        return UpdateKernel(rule: rule, step: step, learningRate: learningRate)
+    }
+
+    /// Swaps the moments of parameter tensor `index` with `first` and `second`:
+    /// moves them out (for a ``ShardedWordTable``) and back in.
+    mutating func exchangeMoments(at index: Int, first: inout Matrix, second: inout Matrix) {
+        swap(&firstMoments[index], &first)
+        swap(&secondMoments[index], &second)
+    }
+
+    /// Applies `kernel` to every tensor of `parameters` with its gradient; a
+    /// `nil` gradient leaves its tensor alone (it is updated elsewhere).
+    /// - Precondition: the moments exist and `gradients` match the parameters' count and shapes.
+    mutating func apply<Parameters: ParameterSet>(
+        _ kernel: UpdateKernel, to parameters: inout Parameters, gradients: [TensorGradient?]
+    ) {
+        precondition(firstMoments.count == gradients.count, "optimiser state does not match the parameters")
         var index = 0
         parameters.visitParameters { name, matrix in
+            defer { index += 1 }
             switch gradients[index] {
+            case nil:
+                return
             case .dense(let gradient):
                 precondition(matrix.count == gradient.count, "gradient of \(name) has the wrong shape")
                 kernel.apply(to: &matrix, gradient: gradient, first: &firstMoments[index], second: &secondMoments[index])
-            case .rows(let gradient), .onlyRows(let gradient):
+            case .rows(let gradient):
                 precondition(matrix.rows == gradient.rowCount && matrix.columns == gradient.columns,
                              "gradient of \(name) has the wrong shape")
-                if case .onlyRows = gradients[index] {
-                    kernel.apply(toRowsOf: &matrix, gradient: gradient, first: &firstMoments[index], second: &secondMoments[index])
-                } else {
-                    kernel.apply(to: &matrix, gradient: gradient, first: &firstMoments[index], second: &secondMoments[index])
-                }
+                kernel.apply(to: &matrix, gradient: gradient, onlyListed: false,
+                             first: &firstMoments[index], second: &secondMoments[index])
             }
-            index += 1
         }
     }
 }

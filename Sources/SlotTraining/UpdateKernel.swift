@@ -41,46 +41,43 @@ struct UpdateKernel {
         }}}}
     }
 
-    /// Updates every element of `parameter`: the listed rows with their
-    /// gradient, the others with a zero gradient.
-    func apply(to parameter: inout Matrix, gradient: SparseRows, first: inout Matrix, second: inout Matrix) {
+    /// Updates a block of rows of a table whose gradient is `gradient`:
+    /// `parameter` and the moments hold rows `firstRow ..< firstRow + parameter.rows`.
+    /// The listed rows take their gradient; the others a zero gradient, or, with
+    /// `onlyListed`, no update at all (their values and moments stay).
+    func apply(
+        to parameter: inout Matrix, rowsFrom firstRow: Int = 0, gradient: SparseRows, onlyListed: Bool,
+        first: inout Matrix, second: inout Matrix
+    ) {
         let rows = parameter.rows, size = parameter.columns
         guard size > 0 else { return }
+        let ids = gradient.ids
+        let listed = ids.partitioningIndex { $0 >= firstRow } ..< ids.partitioningIndex { $0 >= firstRow + rows }
         let zeros = [Float](repeating: 0, count: size)
-        var listed = 0
         zeros.withUnsafeBufferPointer { zero in
         gradient.values.withUnsafeBufferPointer { g in
         parameter.withUnsafeMutableBufferPointer { p in
         first.withUnsafeMutableBufferPointer { m in
         second.withUnsafeMutableBufferPointer { v in
-            for row in 0..<rows {
-                var rowGradient = zero.baseAddress!
-                if listed < gradient.ids.count, gradient.ids[listed] == row {
-                    rowGradient = g.baseAddress! + listed * size
-                    listed += 1
-                }
-                let offset = row * size
+            func update(row: Int, gradient rowGradient: UnsafePointer<Float>) {
+                let offset = (row - firstRow) * size
                 apply(count: size, gradient: rowGradient, parameter: p.baseAddress! + offset,
                       first: m.baseAddress! + offset, second: v.baseAddress! + offset)
             }
-        }}}}}
-    }
-
-    /// Updates the listed rows of `parameter` with their gradient and leaves
-    /// the other rows and their moments as they are.
-    func apply(toRowsOf parameter: inout Matrix, gradient: SparseRows, first: inout Matrix, second: inout Matrix) {
-        let size = parameter.columns
-        guard size > 0 else { return }
-        gradient.values.withUnsafeBufferPointer { g in
-        parameter.withUnsafeMutableBufferPointer { p in
-        first.withUnsafeMutableBufferPointer { m in
-        second.withUnsafeMutableBufferPointer { v in
-            for (listed, row) in gradient.ids.enumerated() {
-                let offset = row * size
-                apply(count: size, gradient: g.baseAddress! + listed * size, parameter: p.baseAddress! + offset,
-                      first: m.baseAddress! + offset, second: v.baseAddress! + offset)
+            if onlyListed {
+                for position in listed { update(row: ids[position], gradient: g.baseAddress! + position * size) }
+                return
             }
-        }}}}
+            var position = listed.lowerBound
+            for row in firstRow ..< firstRow + rows {
+                if position < listed.upperBound, ids[position] == row {
+                    update(row: row, gradient: g.baseAddress! + position * size)
+                    position += 1
+                } else {
+                    update(row: row, gradient: zero.baseAddress!)
+                }
+            }
+        }}}}}
     }
 
     /// Updates `count` consecutive elements.
@@ -124,6 +121,19 @@ struct UpdateKernel {
                 i += 1
             }
         }
+    }
+}
+
+extension Array where Element == Int {
+    /// The first index whose element satisfies `belongs`, for an array sorted
+    /// so that the elements that do come last (a binary search).
+    fileprivate func partitioningIndex(where belongs: (Int) -> Bool) -> Int {
+        var low = startIndex, high = endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
 

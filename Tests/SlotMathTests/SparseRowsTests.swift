@@ -76,4 +76,12 @@ struct SparseRowsTests {
         sparse.removeAll()
         #expect(sparse.ids.isEmpty && sparse.dense == Matrix(rows: 5, columns: 4) && sparse.squaredNorm == 0)
     }
+
+    @Test("rows given with their values are kept as given")
+    func givenRows() {
+        let values = Self.rows(3, 2, seed: 7)
+        let sparse = SparseRows(rowCount: 9, ids: [2, 5, 8], values: values)
+        #expect(sparse.ids == [2, 5, 8] && sparse.values == values && sparse.rowCount == 9)
+        #expect(sparse.dense.row(5) == values.row(1) && sparse.dense.row(4) == [0, 0])
+    }
 }
