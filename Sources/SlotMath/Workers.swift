@@ -95,3 +95,31 @@ extension Workers {
         return results
     }
 }
+
+extension Workers {
+    /// Calls `body(index)` for every index of `costs` on `threads` workers and
+    /// returns the results in index order. Each worker gets a set of indices of
+    /// about equal total cost (largest first, each to the least loaded worker),
+    /// so that tensors of very different sizes keep both cores busy.
+    public static func mapBalanced<Result: Sendable>(
+        costs: [Int], threads: Int, _ body: @Sendable (Int) -> Result
+    ) -> [Result] {
+        let workers = max(1, min(threads, costs.count))
+        var assigned = [[Int]](repeating: [], count: workers)
+        var loads = [Int](repeating: 0, count: workers)
+        for index in costs.indices.sorted(by: { costs[$0] > costs[$1] }) {
+            let worker = loads.indices.min { loads[$0] < loads[$1] } ?? 0
+            assigned[worker].append(index)
+            loads[worker] += costs[index]
+        }
+        let shares = assigned
+        let parts = map(count: workers) { worker in shares[worker].map { ($0, body($0)) } }
+        var results = [Result?](repeating: nil, count: costs.count)
+        for (index, result) in parts.joined() { results[index] = result }
+        return results.map { result in
+            guard let result else { preconditionFailure("every index has a result") }
+            return result
+        }
+    }
+}
+

@@ -16,10 +16,30 @@ struct BatchGradient: Sendable {
     /// The gradient of the word table.
     var words: SparseRows
 
-    /// Adds another worker's gradient.
-    mutating func add(_ other: BatchGradient) {
-        network.add(other.network)
-        words.add(other.words)
+    /// The workers' gradients summed and scaled by `factor` (finite, not
+    /// negative), the dense tensors spread over `threads` workers.
+    ///
+    /// Each tensor is summed by one worker with the operations of
+    /// ``ParameterSet/add(_:scaledBy:)`` and then ``scale(by:)``, so the bits
+    /// are those of the serial sum.
+    static func sum(_ parts: [BatchGradient], scaledBy factor: Float, threads: Int) -> BatchGradient {
+        let tensors = parts.map { $0.network.namedParameters.map(\.value) }
+        let sums = Workers.mapBalanced(costs: tensors[0].map(\.count), threads: threads) { index -> Matrix in
+            var sum = tensors[0][index]
+            for part in tensors.dropFirst() { sum.add(part[index]) }
+            sum.scale(by: factor)
+            return sum
+        }
+        var network = parts[0].network
+        var index = 0
+        network.visitParameters { _, matrix in
+            matrix = sums[index]
+            index += 1
+        }
+        var words = parts[0].words
+        for part in parts.dropFirst() { words.add(part.words) }
+        words.scale(by: factor)
+        return BatchGradient(network: network, words: words)
     }
 
     /// Multiplies every element by `factor` (finite, not negative).
@@ -45,20 +65,29 @@ struct BatchGradient: Sendable {
     }
 
     /// The Euclidean norm of all elements, summed tensor by tensor in visiting
-    /// order as ``ParameterSet/globalNorm`` sums the dense gradient.
-    var globalNorm: Double {
-        tensors.reduce(0) { sum, tensor in
+    /// order as ``ParameterSet/globalNorm`` sums the dense gradient; the
+    /// tensors' sums of squares are taken on `threads` workers.
+    func globalNorm(threads: Int) -> Double {
+        let tensors = self.tensors
+        let costs = tensors.map { tensor in
             switch tensor {
-            case .dense(let matrix): sum + matrix.squaredNorm
-            case .rows(let rows): sum + rows.squaredNorm
+            case .dense(let matrix): matrix.count
+            case .rows(let rows): rows.values.count
             }
-        }.squareRoot()
+        }
+        let squares = Workers.mapBalanced(costs: costs, threads: threads) { index in
+            switch tensors[index] {
+            case .dense(let matrix): matrix.squaredNorm
+            case .rows(let rows): rows.squaredNorm
+            }
+        }
+        return squares.reduce(0, +).squareRoot()
     }
 
     /// Scales the gradient down so that its norm is at most `maximumNorm`,
     /// as ``ParameterSet/clipNorm(to:)`` does.
-    mutating func clipNorm(to maximumNorm: Double) {
-        let norm = globalNorm
+    mutating func clipNorm(to maximumNorm: Double, threads: Int) {
+        let norm = globalNorm(threads: threads)
         if norm > maximumNorm, norm.isFinite {
             scale(by: Float(maximumNorm / norm))
         }

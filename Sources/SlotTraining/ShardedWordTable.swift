@@ -44,6 +44,7 @@ struct ShardedWordTable: Sendable {
         let table = state.network.words.table
         var first = Matrix(rows: 0, columns: 0), second = first
         state.optimizer.exchangeMoments(at: index, first: &first, second: &second)
+        precondition(first.shape == table.shape && second.shape == table.shape, "the word table's moments match the table")
         state.network.words = Embedding(table: Matrix(rows: 0, columns: table.columns))
         let size = max(1, count)
         shards = (0..<size).map { shard in

@@ -27,11 +27,14 @@ extension Trainer {
         let positions = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let network = state.network.replacingWords(with: words.rows(ids))
         let wordCount = words.rowCount
-        var parts = Workers.map(count: workers) { worker -> (Double, BatchGradient) in
+        let parts = Workers.map(count: workers) { worker -> (loss: Double, gradient: BatchGradient) in
             var generator = shares[worker].generator
             let sentences = shares[worker].sentences.map { sentence in
                 var renumbered = sentence
-                renumbered.wordIds = sentence.wordIds.map { positions[$0] ?? 0 }
+                renumbered.wordIds = sentence.wordIds.map { id in
+                    guard let position = positions[id] else { preconditionFailure("word \(id) is in the batch's table") }
+                    return position
+                }
                 return renumbered
             }
             let (loss, gradient, batchWords) = network.lossAndSparseGradient(
@@ -39,14 +42,10 @@ extension Trainer {
             let wordGradient = SparseRows(rowCount: wordCount, ids: batchWords.ids.map { ids[$0] }, values: batchWords.values)
             return (loss, BatchGradient(network: gradient, words: wordGradient))
         }
-        var (loss, gradient) = parts.removeFirst()
-        for part in parts {
-            gradient.add(part.1)
-            loss += part.0
-        }
-        gradient.scale(by: 1 / Float(batch.count))
+        let loss = parts.dropFirst().reduce(parts[0].loss) { $0 + $1.loss }
+        var gradient = BatchGradient.sum(parts.map(\.gradient), scaledBy: 1 / Float(batch.count), threads: options.threads)
         if options.freezeEmbeddings { gradient.words.removeAll() }
-        gradient.clipNorm(to: options.clipNorm)
+        gradient.clipNorm(to: options.clipNorm, threads: options.threads)
         let kernel = state.optimizer.nextStep(learningRate: learningRate)
         state.optimizer.apply(kernel, to: &state.network, gradients: gradient.denseTensors)
         words.update(with: gradient.words, kernel: kernel, onlyListed: options.lazyWordUpdates)

@@ -31,4 +31,11 @@ struct WorkersTests {
         #expect(elements.map { Set($0).count } == Array(repeating: 1, count: count))
         #expect(elements.map { $0.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } } == addresses)
     }
+
+    @Test("mapBalanced returns results in index order whatever the costs", arguments: [1, 2, 3])
+    func mapBalanced(threads: Int) {
+        let costs = [5, 1, 90_000, 7, 40_000, 0, 3]
+        #expect(Workers.mapBalanced(costs: costs, threads: threads) { $0 * 3 } == costs.indices.map { $0 * 3 })
+        #expect(Workers.mapBalanced(costs: [], threads: threads) { $0 }.isEmpty)
+    }
 }
