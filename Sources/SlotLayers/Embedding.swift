@@ -57,4 +57,19 @@ public struct Embedding: ParameterSet {
             }
         }
     }
+
+    /// The gradient of the table as sparse rows: the same scatter-add as
+    /// ``accumulateGradient(ids:outputGradient:into:)`` into a zero table, but
+    /// only the rows named by `ids` are stored, so that a batch's gradient does
+    /// not cost the whole table when the vocabulary is large.
+    /// - Parameters:
+    ///   - ids: the ids that were looked up, one per row of `outputGradient`.
+    ///   - outputGradient: `∂loss/∂output`, `ids.count × D`.
+    /// - Returns: a `V × D` gradient listing the rows of `ids`.
+    public func sparseGradient(ids: [Int], outputGradient: Matrix) -> SparseRows {
+        precondition(outputGradient.rows == ids.count && outputGradient.columns == dimension, "embedding gradient has the wrong shape")
+        var gradient = SparseRows(rowCount: count, columns: dimension, ids: ids)
+        gradient.add(outputGradient, atRows: ids)
+        return gradient
+    }
 }

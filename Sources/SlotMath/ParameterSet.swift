@@ -24,10 +24,11 @@ extension ParameterSet {
     }
 
     /// A value of the same shape with every parameter set to zero: the
-    /// starting point for accumulating gradients.
+    /// starting point for accumulating gradients. Each tensor is a fresh zero
+    /// matrix, not a copy of the parameters that is then cleared.
     public var zeroed: Self {
         var copy = self
-        copy.visitParameters { _, matrix in matrix.fill(0) }
+        copy.visitParameters { _, matrix in matrix = Matrix(rows: matrix.rows, columns: matrix.columns) }
         return copy
     }
 

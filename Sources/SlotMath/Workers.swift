@@ -16,6 +16,40 @@ public enum Workers {
         return results.withLock { $0.map { $0! } }
     }
 
+    /// Calls `body(index, &elements[index])` for every index concurrently and
+    /// keeps the changed elements. With one element it runs inline.
+    ///
+    /// Each element is moved to its worker and back rather than copied, so the
+    /// arrays it holds are still uniquely referenced there and are written in
+    /// place: this is how two threads update the parts of one large value
+    /// (for example the shards of a word table) without copying them and
+    /// without unsafe pointers.
+    public static func update<Element: Sendable>(_ elements: inout [Element], _ body: @Sendable (Int, inout Element) -> Void) {
+        if elements.count == 1 {
+            body(0, &elements[0])
+            return
+        }
+        var slots: [Element?] = []
+        slots.reserveCapacity(elements.count)
+        while let element = elements.popLast() { slots.append(element) }
+        slots.reverse()
+        let count = slots.count
+        let shared = Mutex<[Element?]>(consume slots)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            guard var element = shared.withLock({ $0[index].take() }) else {
+                preconditionFailure("element \(index) is taken once")
+            }
+            body(index, &element)
+            shared.withLock { $0[index] = element }
+        }
+        elements = shared.withLock { slots in
+            slots.indices.map { index in
+                guard let element = slots[index].take() else { preconditionFailure("element \(index) came back") }
+                return element
+            }
+        }
+    }
+
     /// The number of worker threads to use by default: the active processor count.
     public static var defaultCount: Int {
         max(1, sysconfCount())
@@ -61,3 +95,31 @@ extension Workers {
         return results
     }
 }
+
+extension Workers {
+    /// Calls `body(index)` for every index of `costs` on `threads` workers and
+    /// returns the results in index order. Each worker gets a set of indices of
+    /// about equal total cost (largest first, each to the least loaded worker),
+    /// so that tensors of very different sizes keep both cores busy.
+    public static func mapBalanced<Result: Sendable>(
+        costs: [Int], threads: Int, _ body: @Sendable (Int) -> Result
+    ) -> [Result] {
+        let workers = max(1, min(threads, costs.count))
+        var assigned = [[Int]](repeating: [], count: workers)
+        var loads = [Int](repeating: 0, count: workers)
+        for index in costs.indices.sorted(by: { costs[$0] > costs[$1] }) {
+            let worker = loads.indices.min { loads[$0] < loads[$1] } ?? 0
+            assigned[worker].append(index)
+            loads[worker] += costs[index]
+        }
+        let shares = assigned
+        let parts = map(count: workers) { worker in shares[worker].map { ($0, body($0)) } }
+        var results = [Result?](repeating: nil, count: costs.count)
+        for (index, result) in parts.joined() { results[index] = result }
+        return results.map { result in
+            guard let result else { preconditionFailure("every index has a result") }
+            return result
+        }
+    }
+}
+

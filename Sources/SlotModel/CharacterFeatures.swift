@@ -40,14 +40,18 @@ public enum CharacterFeatures: ParameterSet {
     }
 
     /// Visits the encoder's parameters.
+    ///
+    /// The payload is moved out of `self` while it is visited, so that its
+    /// matrices stay uniquely referenced and are changed in place (binding it
+    /// from `switch self` would copy every matrix that `body` changes).
     public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
-        switch self {
+        switch consume self {
         case .bilstm(var encoder):
+            defer { self = .bilstm(encoder) }
             try encoder.visitParameters(body)
-            self = .bilstm(encoder)
         case .cnn(var encoder):
+            defer { self = .cnn(encoder) }
             try encoder.visitParameters(body)
-            self = .cnn(encoder)
         }
     }
 

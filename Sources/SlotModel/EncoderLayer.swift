@@ -26,14 +26,18 @@ public enum EncoderLayer: ParameterSet {
     }
 
     /// Visits the layer's parameters (`leftToRight.*`, `rightToLeft.*`).
+    ///
+    /// The payload is moved out of `self` while it is visited, so that its
+    /// matrices stay uniquely referenced and are changed in place (binding it
+    /// from `switch self` would copy every matrix that `body` changes).
     public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
-        switch self {
+        switch consume self {
         case .lstm(var layer):
+            defer { self = .lstm(layer) }
             try layer.visitParameters(body)
-            self = .lstm(layer)
         case .gru(var layer):
+            defer { self = .gru(layer) }
             try layer.visitParameters(body)
-            self = .gru(layer)
         }
     }
 

@@ -74,8 +74,31 @@ extension TaggingNetwork {
     public func lossAndGradient(
         _ batch: [EncodedSentence], dropout: Float, intentWeight: Float, using generator: inout SplitMix64
     ) -> (loss: Double, gradient: TaggingNetwork) {
+        var (loss, gradient, wordGradient) = lossAndSparseGradient(
+            batch, dropout: dropout, intentWeight: intentWeight, using: &generator)
+        gradient.words = Embedding(table: wordGradient.dense)
+        return (loss, gradient)
+    }
+
+    /// ``lossAndGradient(_:dropout:intentWeight:using:)`` for large
+    /// vocabularies: the word table's gradient comes as sparse rows (the rows of
+    /// the batch's words), and the network gradient holds an empty `0 × D` word
+    /// table in its place, so that no table-sized gradient is allocated. The
+    /// numbers are the same bits.
+    /// - Parameters:
+    ///   - batch: sentences with `labelIds` (and `intentId` when the network has an intent head).
+    ///   - dropout: the dropout rate.
+    ///   - intentWeight: the weight of the intent loss.
+    ///   - generator: the source of dropout masks.
+    /// - Returns: the summed loss, the gradient of every parameter but the word
+    ///   table, and the word table's gradient.
+    public func lossAndSparseGradient(
+        _ batch: [EncodedSentence], dropout: Float, intentWeight: Float, using generator: inout SplitMix64
+    ) -> (loss: Double, gradient: TaggingNetwork, wordGradient: SparseRows) {
         let pass = forward(batch, dropout: dropout, using: &generator)
-        var gradient = zeroed
+        var withoutWords = self
+        withoutWords.words = Embedding(table: Matrix(rows: 0, columns: words.dimension))
+        var gradient = withoutWords.zeroed
         let sentences = (0..<batch.count).map { pass.layout.offsets[$0] ..< pass.layout.offsets[$0] + batch[$0].count }
         let labels = batch.flatMap { sentence -> [Int] in
             guard let labels = sentence.labelIds else { preconditionFailure("training sentences need labels") }
@@ -115,12 +138,12 @@ extension TaggingNetwork {
         }
         drop.backward(&featureGradient, mask: pass.featureMask)
         let wordColumns = words.dimension
-        words.accumulateGradient(
-            ids: pass.wordIds, outputGradient: featureGradient.columns(0 ..< wordColumns), into: &gradient.words)
+        let wordGradient = words.sparseGradient(
+            ids: pass.wordIds, outputGradient: featureGradient.columns(0 ..< wordColumns))
         if let characters, let cache = pass.characterCache {
             gradient.characters = characters.backward(
                 featureGradient.columns(wordColumns ..< featureGradient.columns), cache: cache)
         }
-        return (loss, gradient)
+        return (loss, gradient, wordGradient)
     }
 }

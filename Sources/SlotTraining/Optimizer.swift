@@ -43,68 +43,79 @@ public struct Optimizer: Sendable {
         self.secondMoments = secondMoments
     }
 
+    /// One parameter tensor's gradient as the optimiser takes it.
+    public enum TensorGradient: Sendable {
+        /// Every element.
+        case dense(Matrix)
+        /// Only some rows; the others are zero (an embedding table's gradient).
+        case rows(SparseRows)
+    }
+
     /// Applies one update to `parameters` with `gradient` at `learningRate`.
     /// - Precondition: `gradient` has the parameters' shapes.
     public mutating func update<Parameters: ParameterSet>(
         _ parameters: inout Parameters, gradient: Parameters, learningRate: Float
     ) {
-        let gradients = gradient.namedParameters.map(\.value)
-        if firstMoments.isEmpty {
-            firstMoments = gradients.map { Matrix(rows: $0.rows, columns: $0.columns) }
-            secondMoments = gradients.map { Matrix(rows: $0.rows, columns: $0.columns) }
-        }
-        precondition(firstMoments.count == gradients.count, "optimiser state does not match the parameters")
-        step += 1
-        var index = 0
-        let rule = self.rule, step = self.step
-        parameters.visitParameters { name, matrix in
-            precondition(matrix.count == gradients[index].count, "gradient of \(name) has the wrong shape")
-            Optimizer.apply(
-                rule: rule, step: step, learningRate: learningRate, parameter: &matrix,
-                gradient: gradients[index], first: &firstMoments[index], second: &secondMoments[index])
-            index += 1
-        }
+        update(&parameters, gradients: gradient.namedParameters.map { .dense($0.value) }, learningRate: learningRate)
     }
 
-    private static func apply(
-        rule: Rule, step: Int, learningRate: Float, parameter: inout Matrix, gradient: Matrix,
-        first: inout Matrix, second: inout Matrix
+    /// Applies one update to `parameters` with one gradient per parameter
+    /// tensor, in visiting order, at `learningRate`.
+    ///
+    /// Every element moves, also in the rows a sparse gradient leaves out: they
+    /// are updated with a zero gradient (their moments still move them), with
+    /// the same bits as a dense zero gradient would give.
+    /// - Precondition: `gradients` match the parameters' count and shapes.
+    public mutating func update<Parameters: ParameterSet>(
+        _ parameters: inout Parameters, gradients: [TensorGradient], learningRate: Float
     ) {
-        gradient.withUnsafeBufferPointer { g in
-        parameter.withUnsafeMutableBufferPointer { p in
-        first.withUnsafeMutableBufferPointer { m in
-        second.withUnsafeMutableBufferPointer { v in
-            switch rule {
-            case .sgd(let momentum):
-                for i in p.indices {
-                    m[i] = momentum * m[i] + g[i]
-                    p[i] -= learningRate * m[i]
-                }
-            case .rmsprop(let decay, let epsilon):
-                for i in p.indices {
-                    v[i] = decay * v[i] + (1 - decay) * g[i] * g[i]
-                    p[i] -= learningRate * g[i] / (v[i].squareRoot() + epsilon)
-                }
-            case .adam(let beta1, let beta2, let epsilon):
-                let correction1 = 1 - pow(beta1, step), correction2 = 1 - pow(beta2, step)
-                let stepSize = learningRate * correction2.squareRoot() / correction1
-                for i in p.indices {
-                    m[i] = beta1 * m[i] + (1 - beta1) * g[i]
-                    v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
-                    p[i] -= stepSize * m[i] / (v[i].squareRoot() + epsilon * correction2.squareRoot())
-                }
-            }
-        }}}}
+        prepareMoments(for: parameters)
+        apply(nextStep(learningRate: learningRate), to: &parameters, gradients: gradients)
     }
-}
 
-/// `base^exponent` for a positive integer exponent, by repeated squaring.
-private func pow(_ base: Float, _ exponent: Int) -> Float {
-    var result: Float = 1, factor = base, remaining = exponent
-    while remaining > 0 {
-        if remaining & 1 == 1 { result *= factor }
-        factor *= factor
-        remaining >>= 1
+    /// Creates zero moments for `parameters` if there are none yet.
+    mutating func prepareMoments<Parameters: ParameterSet>(for parameters: Parameters) {
+        guard firstMoments.isEmpty else { return }
+        let shapes = parameters.namedParameters.map(\.value)
+        firstMoments = shapes.map { Matrix(rows: $0.rows, columns: $0.columns) }
+        secondMoments = shapes.map { Matrix(rows: $0.rows, columns: $0.columns) }
     }
-    return result
+
+    /// Counts one more update and returns its arithmetic.
+    mutating func nextStep(learningRate: Float) -> UpdateKernel {
+        step += 1
+        return UpdateKernel(rule: rule, step: step, learningRate: learningRate)
+    }
+
+    /// Swaps the moments of parameter tensor `index` with `first` and `second`:
+    /// moves them out (for a ``ShardedWordTable``) and back in.
+    mutating func exchangeMoments(at index: Int, first: inout Matrix, second: inout Matrix) {
+        swap(&firstMoments[index], &first)
+        swap(&secondMoments[index], &second)
+    }
+
+    /// Applies `kernel` to every tensor of `parameters` with its gradient; a
+    /// `nil` gradient leaves its tensor alone (it is updated elsewhere).
+    /// - Precondition: the moments exist and `gradients` match the parameters' count and shapes.
+    mutating func apply<Parameters: ParameterSet>(
+        _ kernel: UpdateKernel, to parameters: inout Parameters, gradients: [TensorGradient?]
+    ) {
+        precondition(firstMoments.count == gradients.count, "optimiser state does not match the parameters")
+        var index = 0
+        parameters.visitParameters { name, matrix in
+            defer { index += 1 }
+            switch gradients[index] {
+            case nil:
+                return
+            case .dense(let gradient):
+                precondition(matrix.count == gradient.count, "gradient of \(name) has the wrong shape")
+                kernel.apply(to: &matrix, gradient: gradient, first: &firstMoments[index], second: &secondMoments[index])
+            case .rows(let gradient):
+                precondition(matrix.rows == gradient.rowCount && matrix.columns == gradient.columns,
+                             "gradient of \(name) has the wrong shape")
+                kernel.apply(to: &matrix, gradient: gradient, onlyListed: false,
+                             first: &firstMoments[index], second: &secondMoments[index])
+            }
+        }
+    }
 }

@@ -62,24 +62,29 @@ public struct Trainer: Sendable {
             let batches = Batching(batchSize: options.batchSize).batches(lengths: data.train.map(\.count), using: &shuffler)
             let learningRate = options.learningRate / (1 + options.learningRateDecay * Float(state.epoch))
             var sentencesDone = batches[..<state.nextBatch].reduce(0) { $0 + $1.count }
-            while state.nextBatch < batches.count {
-                if shouldStop() {
-                    state.epochSeconds += seconds(clock.now - epochStarted)
-                    return .interrupted
+            do {
+                var words = ShardedWordTable(moving: &state, count: options.threads)
+                defer { words.restore(into: &state) }
+                while state.nextBatch < batches.count {
+                    if shouldStop() {
+                        state.epochSeconds += seconds(clock.now - epochStarted)
+                        return .interrupted
+                    }
+                    if let limit = options.timeLimit, seconds(clock.now - started) >= limit {
+                        return .timeLimit
+                    }
+                    let batch = batches[state.nextBatch]
+                    state.epochLoss += step(
+                        &state, words: &words, batch: batch, batchIndex: state.nextBatch, learningRate: learningRate)
+                    state.nextBatch += 1
+                    sentencesDone += batch.count
+                    let elapsed = state.epochSeconds + seconds(clock.now - epochStarted)
+                    let speed = Double(sentencesDone) / max(elapsed, 1e-9)
+                    events(.batch(BatchProgress(
+                        epoch: state.epoch + 1, batchesDone: state.nextBatch, batchCount: batches.count,
+                        loss: state.epochLoss / Double(max(sentencesDone, 1)), sentencesPerSecond: speed,
+                        secondsLeft: Double(data.train.count - sentencesDone) / max(speed, 1e-9))))
                 }
-                if let limit = options.timeLimit, seconds(clock.now - started) >= limit {
-                    return .timeLimit
-                }
-                let batch = batches[state.nextBatch]
-                state.epochLoss += step(&state, batch: batch, batchIndex: state.nextBatch, learningRate: learningRate)
-                state.nextBatch += 1
-                sentencesDone += batch.count
-                let elapsed = state.epochSeconds + seconds(clock.now - epochStarted)
-                let speed = Double(sentencesDone) / max(elapsed, 1e-9)
-                events(.batch(BatchProgress(
-                    epoch: state.epoch + 1, batchesDone: state.nextBatch, batchCount: batches.count,
-                    loss: state.epochLoss / Double(max(sentencesDone, 1)), sentencesPerSecond: speed,
-                    secondsLeft: Double(data.train.count - sentencesDone) / max(speed, 1e-9))))
             }
             let report = evaluate(state.network)
             let improved = report.f1 > state.bestF1
@@ -103,45 +108,6 @@ public struct Trainer: Sendable {
             events(.epoch(record))
         }
         return .maxEpochs
-    }
-
-    /// One optimiser step on one batch; returns the batch's summed loss.
-    private func step(_ state: inout TrainingState, batch: [Int], batchIndex: Int, learningRate: Float) -> Double {
-        let workers = max(1, min(options.threads, batch.count))
-        let network = state.network
-        let seed = mix(options.seed, UInt64(state.epoch), UInt64(batchIndex))
-        let parts = Workers.map(count: workers) { worker -> (Double, TaggingNetwork) in
-            var generator = SplitMix64(seed: mix(seed, UInt64(worker), 0xD809))
-            let share = stride(from: worker, to: batch.count, by: workers).map { batch[$0] }
-            let sentences = share.map { index in wordDropped(data.train[index], using: &generator) }
-            return network.lossAndGradient(
-                sentences, dropout: options.dropout, intentWeight: options.intentWeight, using: &generator)
-        }
-        var gradient = parts[0].1
-        var loss = parts[0].0
-        for part in parts.dropFirst() {
-            gradient.add(part.1)
-            loss += part.0
-        }
-        gradient.scale(by: 1 / Float(batch.count))
-        if options.freezeEmbeddings { gradient.words.table.fill(0) }
-        gradient.clipNorm(to: options.clipNorm)
-        state.optimizer.update(&state.network, gradient: gradient, learningRate: learningRate)
-        return loss
-    }
-
-    /// Replaces rare words by the unknown word with probability
-    /// `unknownWordDropout`, and any word with probability `wordDropout`.
-    private func wordDropped(_ sentence: EncodedSentence, using generator: inout SplitMix64) -> EncodedSentence {
-        guard options.unknownWordDropout > 0 || options.wordDropout > 0 else { return sentence }
-        var copy = sentence
-        for index in copy.wordIds.indices {
-            let rate = data.rareWords[copy.wordIds[index]] ? max(options.unknownWordDropout, options.wordDropout) : options.wordDropout
-            if rate > 0, generator.nextUnitFloat() < rate {
-                copy.wordIds[index] = Vocabulary.unknownID
-            }
-        }
-        return copy
     }
 
     /// Scores `network` on the dev set with conlleval's rules.

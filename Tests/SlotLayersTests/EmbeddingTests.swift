@@ -36,4 +36,15 @@ struct EmbeddingTests {
         #expect(report.passed, "\(report)")
         #expect(report.checkedCount == 15)
     }
+
+    @Test("the sparse gradient lists the looked-up rows and has the dense gradient's bits")
+    func sparseGradient() {
+        let embedding = Self.table()
+        var dense = embedding.zeroed
+        embedding.accumulateGradient(ids: Self.ids, outputGradient: Self.weights, into: &dense)
+        let sparse = embedding.sparseGradient(ids: Self.ids, outputGradient: Self.weights)
+        #expect(sparse.ids == [0, 1, 2, 4])
+        #expect(sparse.rowCount == 5 && sparse.columns == 3)
+        #expect(sparse.dense.scalars.map(\.bitPattern) == dense.table.scalars.map(\.bitPattern))
+    }
 }

@@ -1,0 +1,77 @@
+import SlotMath
+import SlotLayers
+import SlotModel
+import SlotVocabulary
+
+extension Trainer {
+    /// One optimiser step on one batch; returns the batch's summed loss.
+    ///
+    /// Each worker's sentences get their word dropout from the worker's own
+    /// generator, which then draws the worker's dropout masks. The workers read
+    /// the batch's rows of the word table as a small table of their own (word
+    /// ids renumbered in order), and return the word table's gradient as sparse
+    /// rows in the whole table's numbering.
+    func step(
+        _ state: inout TrainingState, words: inout ShardedWordTable, batch: [Int], batchIndex: Int, learningRate: Float
+    ) -> Double {
+        let workers = max(1, min(options.threads, batch.count))
+        let seed = mix(options.seed, UInt64(state.epoch), UInt64(batchIndex))
+        let shares = (0..<workers).map { worker -> (generator: SplitMix64, sentences: [EncodedSentence]) in
+            var generator = SplitMix64(seed: mix(seed, UInt64(worker), 0xD809))
+            let sentences = stride(from: worker, to: batch.count, by: workers).map {
+                wordDropped(data.train[batch[$0]], using: &generator)
+            }
+            return (generator, sentences)
+        }
+        let ids = Set(shares.flatMap { $0.sentences.flatMap(\.wordIds) }).sorted()
+        let positions = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        let network = state.network.replacingWords(with: words.rows(ids))
+        let wordCount = words.rowCount
+        let parts = Workers.map(count: workers) { worker -> (loss: Double, gradient: BatchGradient) in
+            var generator = shares[worker].generator
+            let sentences = shares[worker].sentences.map { sentence in
+                var renumbered = sentence
+                renumbered.wordIds = sentence.wordIds.map { id in
+                    guard let position = positions[id] else { preconditionFailure("word \(id) is in the batch's table") }
+                    return position
+                }
+                return renumbered
+            }
+            let (loss, gradient, batchWords) = network.lossAndSparseGradient(
+                sentences, dropout: options.dropout, intentWeight: options.intentWeight, using: &generator)
+            let wordGradient = SparseRows(rowCount: wordCount, ids: batchWords.ids.map { ids[$0] }, values: batchWords.values)
+            return (loss, BatchGradient(network: gradient, words: wordGradient))
+        }
+        let loss = parts.dropFirst().reduce(parts[0].loss) { $0 + $1.loss }
+        var gradient = BatchGradient.sum(parts.map(\.gradient), scaledBy: 1 / Float(batch.count), threads: options.threads)
+        if options.freezeEmbeddings { gradient.words.removeAll() }
+        gradient.clipNorm(to: options.clipNorm, threads: options.threads)
+        let kernel = state.optimizer.nextStep(learningRate: learningRate)
+        state.optimizer.apply(kernel, to: &state.network, gradients: gradient.denseTensors)
+        words.update(with: gradient.words, kernel: kernel, onlyListed: options.lazyWordUpdates)
+        return loss
+    }
+
+    /// Replaces rare words by the unknown word with probability
+    /// `unknownWordDropout`, and any word with probability `wordDropout`.
+    func wordDropped(_ sentence: EncodedSentence, using generator: inout SplitMix64) -> EncodedSentence {
+        guard options.unknownWordDropout > 0 || options.wordDropout > 0 else { return sentence }
+        var copy = sentence
+        for index in copy.wordIds.indices {
+            let rate = data.rareWords[copy.wordIds[index]] ? max(options.unknownWordDropout, options.wordDropout) : options.wordDropout
+            if rate > 0, generator.nextUnitFloat() < rate {
+                copy.wordIds[index] = Vocabulary.unknownID
+            }
+        }
+        return copy
+    }
+}
+
+extension TaggingNetwork {
+    /// The same network over another word table.
+    fileprivate func replacingWords(with table: Matrix) -> TaggingNetwork {
+        var network = self
+        network.words = Embedding(table: table)
+        return network
+    }
+}
