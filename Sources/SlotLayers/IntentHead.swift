@@ -11,9 +11,8 @@ import SlotMath
 /// (one row per sentence) and turn them into confidences with
 /// ``SoftmaxOutput/probabilities(logits:rows:)``. The backward pass routes the
 /// pooled gradient to the encoder outputs: to the two final positions for
-/// ``IntentPooling/final``, to each column's argmax token for
-/// ``IntentPooling/max`` (the first one on ties), and evenly over the tokens
-/// for the mean.
+/// the final states, to each column's argmax token for the maximum (the first
+/// one on ties), and evenly over the tokens for the mean.
 ///
 /// Parameters are named `linear.weight` and `linear.bias`.
 public struct IntentHead: ParameterSet, Hashable {
@@ -38,12 +37,13 @@ public struct IntentHead: ParameterSet, Hashable {
     /// Creates a head with Glorot-initialised weights.
     ///
     /// - Parameters:
-    ///   - inputSize: the encoder's output width `D` (even for ``IntentPooling/final``).
+    ///   - inputSize: the encoder's output width `D` (even for pooling with final states).
     ///   - intentCount: the number of intents.
     ///   - pooling: the pooling.
     ///   - generator: the seeded generator that draws the weights.
     public init(inputSize: Int, intentCount: Int, pooling: IntentPooling, using generator: inout SplitMix64) {
-        precondition(pooling != .final || inputSize % 2 == 0, "final-state pooling needs an even input size, got \(inputSize)")
+        precondition(!pooling.usesFinalStates || inputSize % 2 == 0,
+                     "final-state pooling needs an even input size, got \(inputSize)")
         linear = Linear(inputSize: pooling.pooledSize(inputSize: inputSize), outputSize: intentCount, using: &generator)
         self.pooling = pooling
     }
@@ -54,16 +54,17 @@ public struct IntentHead: ParameterSet, Hashable {
     ///   - linear: the projection; its input size is the pooled size.
     ///   - pooling: the pooling.
     public init(linear: Linear, pooling: IntentPooling) {
-        precondition(pooling != .meanMax || linear.inputSize % 2 == 0,
-                     "mean-max pooling needs an even projection input size, got \(linear.inputSize)")
-        precondition(pooling != .final || linear.inputSize % 2 == 0,
-                     "final-state pooling needs an even input size, got \(linear.inputSize)")
+        precondition(!pooling.hasTwoParts || linear.inputSize % 2 == 0,
+                     "\(pooling.rawValue) pooling needs an even projection input size, got \(linear.inputSize)")
+        let width = pooling.hasTwoParts ? linear.inputSize / 2 : linear.inputSize
+        precondition(!pooling.usesFinalStates || width % 2 == 0,
+                     "final-state pooling needs an even input size, got \(width)")
         self.linear = linear
         self.pooling = pooling
     }
 
     /// The encoder's output width `D`.
-    public var inputSize: Int { pooling == .meanMax ? linear.inputSize / 2 : linear.inputSize }
+    public var inputSize: Int { pooling.hasTwoParts ? linear.inputSize / 2 : linear.inputSize }
 
     /// The number of intents.
     public var intentCount: Int { linear.outputSize }
@@ -107,22 +108,23 @@ public struct IntentHead: ParameterSet, Hashable {
                          "sentence rows \(range) lie outside the \(outputs.rows) encoder rows")
         }
         var pooled = Matrix(rows: sentences.count, columns: linear.inputSize)
-        var maxRows = pooling == .final ? [] : [Int](repeating: -1, count: sentences.count * width)
+        var maxRows = pooling.usesMaximum ? [Int](repeating: -1, count: sentences.count * width) : []
         let pooledWidth = linear.inputSize
         let pooling = pooling
+        let maxOffset = pooling.hasTwoParts ? width : 0
         outputs.withUnsafeBufferPointer { outputs in
             pooled.withUnsafeMutableBufferPointer { pooled in
                 maxRows.withUnsafeMutableBufferPointer { maxRows in
                     for (b, range) in sentences.enumerated() where !range.isEmpty {
                         let target = pooled.baseAddress! + b * pooledWidth
                         let source = outputs.baseAddress!
-                        switch pooling {
-                        case .final:
+                        if pooling.usesFinalStates {
                             let half = width / 2
                             target.update(from: source + (range.upperBound - 1) * width, count: half)
                             (target + half).update(from: source + range.lowerBound * width + half, count: half)
-                        case .max, .meanMax:
-                            let maxTarget = pooling == .max ? target : target + width
+                        }
+                        if pooling.usesMaximum {
+                            let maxTarget = target + maxOffset
                             let rowsOfMax = maxRows.baseAddress! + b * width
                             maxTarget.update(from: source + range.lowerBound * width, count: width)
                             rowsOfMax.update(repeating: range.lowerBound, count: width)
@@ -133,11 +135,11 @@ public struct IntentHead: ParameterSet, Hashable {
                                     rowsOfMax[d] = row
                                 }
                             }
-                            if pooling == .meanMax {
-                                for row in range { Kernels.add(count: width, x: source + row * width, y: target) }
-                                let inverse = 1 / Float(range.count)
-                                for d in 0..<width { target[d] *= inverse }
-                            }
+                        }
+                        if pooling == .meanMax {
+                            for row in range { Kernels.add(count: width, x: source + row * width, y: target) }
+                            let inverse = 1 / Float(range.count)
+                            for d in 0..<width { target[d] *= inverse }
                         }
                     }
                 }
@@ -165,26 +167,27 @@ public struct IntentHead: ParameterSet, Hashable {
         Matrix.multiply(logitGradient, linear.weight, into: &pooledGradient)
         let pooledWidth = linear.inputSize
         let pooling = pooling
+        let maxOffset = pooling.hasTwoParts ? width : 0
         pooledGradient.withUnsafeBufferPointer { pooledGradient in
             outputGradient.withUnsafeMutableBufferPointer { outputGradient in
                 cache.maxRows.withUnsafeBufferPointer { maxRows in
                     for (b, range) in cache.sentences.enumerated() where !range.isEmpty {
                         let source = pooledGradient.baseAddress! + b * pooledWidth
                         let target = outputGradient.baseAddress!
-                        switch pooling {
-                        case .final:
+                        if pooling.usesFinalStates {
                             let half = width / 2
                             Kernels.add(count: half, x: source, y: target + (range.upperBound - 1) * width)
                             Kernels.add(count: half, x: source + half, y: target + range.lowerBound * width + half)
-                        case .max, .meanMax:
-                            let maxSource = pooling == .max ? source : source + width
+                        }
+                        if pooling.usesMaximum {
+                            let maxSource = source + maxOffset
                             let rowsOfMax = maxRows.baseAddress! + b * width
                             for d in 0..<width { target[rowsOfMax[d] * width + d] += maxSource[d] }
-                            if pooling == .meanMax {
-                                let inverse = 1 / Float(range.count)
-                                for row in range {
-                                    Kernels.axpy(count: width, alpha: inverse, x: source, y: target + row * width)
-                                }
+                        }
+                        if pooling == .meanMax {
+                            let inverse = 1 / Float(range.count)
+                            for row in range {
+                                Kernels.axpy(count: width, alpha: inverse, x: source, y: target + row * width)
                             }
                         }
                     }

@@ -28,7 +28,8 @@ public enum ModelCard {
             lines.append("- data: `\(training.trainFile)` (train), `\(training.devFile)` (dev, model selection)")
             lines.append("- command: `\(training.command)`")
             lines.append("- seed: \(training.seed)")
-            lines.append("- epochs run: \(training.epochs); kept: epoch \(training.bestEpoch) (best dev F1)")
+            let criterion = training.hyperparameters["selection"] == "joint" ? "mean of dev slot F1 and intent accuracy" : "dev F1"
+            lines.append("- epochs run: \(training.epochs); kept: epoch \(training.bestEpoch) (best \(criterion))")
             lines.append("- wall-clock time: \(Int(training.seconds.rounded())) s on the training machine")
             lines.append("- dev slot F1: \(format(training.devF1))" + (training.devIntentAccuracy.map { "; dev intent accuracy: \(format($0))" } ?? ""))
         }

@@ -15,7 +15,7 @@ import Testing
     ])
     private let sentences = [0..<2, 3..<4]
 
-    /// A head whose projection is the identity (or [I I] for mean-max), to read the pooled vector.
+    /// A head whose projection is the identity, to read the pooled vector.
     private func identityHead(_ pooling: IntentPooling) -> IntentHead {
         let size = pooling.pooledSize(inputSize: 4)
         var weight = Matrix(rows: size, columns: size)
@@ -45,6 +45,15 @@ import Testing
         ]))
     }
 
+    @Test func finalMaxPoolingConcatenatesFinalStatesAndMax() {
+        let head = identityHead(.finalMax)
+        #expect(head.inputSize == 4)
+        #expect(head(outputs, sentences: sentences) == Matrix([
+            [5, -6, 3, 4, 5, 2, 7, 4],
+            [-1, -2, -3, -4, -1, -2, -3, -4],
+        ]))
+    }
+
     @Test(arguments: IntentPooling.allCases)
     func backwardRoutesGradientsToTheRightRows(pooling: IntentPooling) {
         let head = identityHead(pooling)
@@ -65,6 +74,10 @@ import Testing
         case .meanMax:
             #expect(gradient.row(0) == [0.5, 1.5, 0.5, 1.5])
             #expect(gradient.row(1) == [1.5, 0.5, 1.5, 0.5])
+            #expect(gradient.row(3) == [2, 2, 2, 2])
+        case .finalMax:
+            #expect(gradient.row(0) == [0, 1, 1, 2])
+            #expect(gradient.row(1) == [2, 1, 1, 0])
             #expect(gradient.row(3) == [2, 2, 2, 2])
         }
     }
@@ -134,7 +147,7 @@ import Testing
         #expect(head.namedParameters.map(\.name) == ["linear.weight", "linear.bias"])
         #expect(head.namedParameters.map(\.value.shape) == [[3, 16], [1, 3]])
         #expect(head.intentCount == 3)
-        #expect(IntentPooling.allCases.map(\.rawValue) == ["final", "max", "meanMax"])
+        #expect(IntentPooling.allCases.map(\.rawValue) == ["final", "max", "meanMax", "finalMax"])
         let encoded = try JSONEncoder().encode([IntentPooling.meanMax, .final])
         #expect(String(decoding: encoded, as: UTF8.self) == #"["meanMax","final"]"#)
         #expect(try JSONDecoder().decode([IntentPooling].self, from: encoded) == [.meanMax, .final])
