@@ -20,7 +20,9 @@ public enum ModelCard {
         }
         lines.append("- encoder: \(architecture.layers) × BiLSTM 2 × \(architecture.hiddenSize)")
         lines.append("- output: \(architecture.output.rawValue) over \(featurizer.labels.count) labels (BIO-constrained decoding)")
-        lines.append("- intent head: \(featurizer.intents.isEmpty || !architecture.intentHead ? "none" : "\(featurizer.intents.count) intents")")
+        let intentHidden = architecture.intentHiddenSize > 0 ? ", tanh hidden layer of \(architecture.intentHiddenSize)" : ""
+        let intentHead = "\(featurizer.intents.count) intents, \(architecture.intentPooling.rawValue) pooling" + intentHidden
+        lines.append("- intent head: \(featurizer.intents.isEmpty || !architecture.intentHead ? "none" : intentHead)")
         if let training = configuration.training {
             lines.append("")
             lines.append("## Training")

@@ -36,6 +36,7 @@ struct HyperparameterOptions: ParsableArguments {
     @Option(help: "The encoder's recurrent cell: lstm or gru (default lstm).") var cell: Architecture.Cell?
     @Flag(help: "Train without an intent head even when the corpus has intents.") var noIntent = false
     @Option(help: "How the intent head pools the encoder outputs: final, max, meanMax or finalMax (default final).") var intentPooling: IntentPooling?
+    @Option(help: "Size of the intent head's tanh hidden layer; 0 for none (default 0).") var intentHiddenSize: Int?
     @Option(help: ArgumentHelp("Pretrained word vectors in word2vec or GloVe text format.", valueName: "file")) var embeddings: String?
     @Flag(help: "Keep pretrained vectors fixed during training.") var freezeEmbeddings = false
     @Flag(help: "Keep the case of words for vocabulary look-ups (the character encoder always sees it).") var keepCase = false
@@ -52,6 +53,7 @@ struct HyperparameterOptions: ParsableArguments {
         for (name, value) in [("--punctuation-rate", punctuationRate), ("--slot-dropout", slotDropout), ("--slot-spelling-noise", slotSpellingNoise)] {
             if let value, !(0...1).contains(value) { throw ValidationError("\(name) must be in [0, 1].") }
         }
+        if let intentHiddenSize, intentHiddenSize < 0 { throw ValidationError("--intent-hidden-size must not be negative.") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1.") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if let maxEpochs, maxEpochs < 1 { throw ValidationError("--max-epochs must be at least 1.") }
@@ -92,6 +94,7 @@ struct HyperparameterOptions: ParsableArguments {
         if let cell { options.architecture.cell = cell }
         if noIntent { options.architecture.intentHead = false }
         if let intentPooling { options.architecture.intentPooling = intentPooling }
+        if let intentHiddenSize { options.architecture.intentHiddenSize = intentHiddenSize }
         if let embeddings { options.embeddings = embeddings }
         if freezeEmbeddings { options.freezeEmbeddings = true }
         if keepCase { options.lowercase = false }
