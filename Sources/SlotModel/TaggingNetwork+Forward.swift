@@ -55,15 +55,18 @@ extension TaggingNetwork {
 
     /// The summed loss of a batch and its gradient: the CRF's (or softmax's)
     /// negative log-likelihood of the gold labels plus `intentWeight` times the
-    /// intent cross-entropy, summed over sentences.
+    /// intent cross-entropy (label-smoothed by `intentSmoothing`), summed over sentences.
     /// - Parameters:
     ///   - batch: sentences with `labelIds` (and `intentId` when the network has an intent head).
     ///   - dropout: the dropout rate.
     ///   - intentWeight: the weight of the intent loss.
+    ///   - intentSmoothing: the label smoothing `ε` of the intent loss (see
+    ///     ``SoftmaxOutput/smoothedCrossEntropy(logits:labels:smoothing:logitGradient:scale:)``).
     ///   - generator: the source of dropout masks.
     /// - Returns: the summed loss and the gradient of that sum.
     public func lossAndGradient(
-        _ batch: [EncodedSentence], dropout: Float, intentWeight: Float, using generator: inout SplitMix64
+        _ batch: [EncodedSentence], dropout: Float, intentWeight: Float, intentSmoothing: Float = 0,
+        using generator: inout SplitMix64
     ) -> (loss: Double, gradient: TaggingNetwork) {
         let pass = forward(batch, dropout: dropout, using: &generator)
         var gradient = zeroed
@@ -92,8 +95,9 @@ extension TaggingNetwork {
             }
             let (logits, cache) = intent.forward(pass.features, sentences: sentences)
             var logitGradient = Matrix(rows: logits.rows, columns: logits.columns)
-            loss += Double(intentWeight) * SoftmaxOutput(labelCount: intent.intentCount).crossEntropy(
-                logits: logits, labels: intents, logitGradient: &logitGradient, scale: intentWeight)
+            loss += Double(intentWeight) * SoftmaxOutput(labelCount: intent.intentCount).smoothedCrossEntropy(
+                logits: logits, labels: intents, smoothing: intentSmoothing, logitGradient: &logitGradient,
+                scale: intentWeight)
             intent.backward(logitGradient, cache: cache, outputGradient: &featureGradient, addingTo: &gradient.intent!)
         }
         let drop = Dropout(rate: dropout)

@@ -123,7 +123,8 @@ public struct Trainer: Sendable {
                 wordDropped(augmenter.augment(data.train[index], using: &generator), using: &generator)
             }
             return network.lossAndGradient(
-                sentences, dropout: options.dropout, intentWeight: options.intentWeight, using: &generator)
+                sentences, dropout: options.dropout, intentWeight: options.intentWeight,
+                intentSmoothing: options.intentSmoothing, using: &generator)
         }
         var gradient = parts[0].1
         var loss = parts[0].0

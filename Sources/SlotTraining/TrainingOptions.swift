@@ -61,6 +61,8 @@ public struct TrainingOptions: Hashable, Sendable, Codable {
     public var minWordCount = 1
     /// Weight of the intent loss relative to the slot loss.
     public var intentWeight: Float = 1
+    /// Label smoothing of the intent loss: the target keeps `1 − ε` on the gold intent.
+    public var intentSmoothing: Float = 0
     /// Lower-case words before looking them up.
     public var lowercase = true
     /// Case-fold tokens before reading their characters.

@@ -25,6 +25,7 @@ struct HyperparameterOptions: ParsableArguments {
     @Option(help: "Probability that a dropped slot is also spelt with random letters (default 0).") var slotSpellingNoise: Float?
     @Option(help: "Words seen fewer times get no vector of their own (default 1).") var minWordCount: Int?
     @Option(help: "Weight of the intent loss against the slot loss (default 1).") var intentWeight: Float?
+    @Option(help: "Label smoothing of the intent loss, in [0, 1) (default 0).") var intentSmoothing: Float?
     @Option(help: "Size of word vectors (default 100).") var wordDimension: Int?
     @Option(help: "Size of character vectors; 0 turns the character encoder off (default 25).") var charDimension: Int?
     @Option(help: "State size of each direction of the character BiLSTM (default 25).") var charHiddenSize: Int?
@@ -53,6 +54,7 @@ struct HyperparameterOptions: ParsableArguments {
         for (name, value) in [("--punctuation-rate", punctuationRate), ("--slot-dropout", slotDropout), ("--slot-spelling-noise", slotSpellingNoise)] {
             if let value, !(0...1).contains(value) { throw ValidationError("\(name) must be in [0, 1].") }
         }
+        if let intentSmoothing, !(0..<1).contains(intentSmoothing) { throw ValidationError("--intent-smoothing must be in [0, 1).") }
         if let intentHiddenSize, intentHiddenSize < 0 { throw ValidationError("--intent-hidden-size must not be negative.") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1.") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
@@ -83,6 +85,7 @@ struct HyperparameterOptions: ParsableArguments {
         if let slotSpellingNoise { options.slotSpellingNoise = slotSpellingNoise }
         if let minWordCount { options.minWordCount = minWordCount }
         if let intentWeight { options.intentWeight = intentWeight }
+        if let intentSmoothing { options.intentSmoothing = intentSmoothing }
         if let wordDimension { options.architecture.wordDimension = wordDimension }
         if let charDimension { options.architecture.characterDimension = charDimension }
         if let charHiddenSize { options.architecture.characterHiddenSize = charHiddenSize }

@@ -63,7 +63,7 @@ struct TaggingNetworkTests {
     /// Max pooling's kinks are too close together in a whole network for
     /// finite differences (IntentHeadTests checks it on separated values), so
     /// the whole-network check uses final-state pooling.
-    @Test("full loss gradient also matches with an intent hidden layer")
+    @Test("full loss gradient also matches with an intent hidden layer, with and without label smoothing")
     func fullGradientWithIntentHiddenLayer() {
         let network = Self.network(output: .crf, intents: 2, pooling: .final, intentHiddenSize: 3)
         var generator = SplitMix64(seed: 0)
@@ -73,6 +73,18 @@ struct TaggingNetworkTests {
         #expect(network.intent?.hidden?.weight.shape == [3, 4])
         let report = GradientCheck(samplesPerTensor: 24).check(network, analytic: gradient, loss: Self.loss)
         #expect(report.passed, "\(report)")
+        func smoothedLoss(_ network: TaggingNetwork) -> Double {
+            var generator = SplitMix64(seed: 0)
+            return network.lossAndGradient(
+                Self.batch, dropout: 0, intentWeight: 0.7, intentSmoothing: 0.2, using: &generator).loss
+        }
+        var smoothingGenerator = SplitMix64(seed: 0)
+        let smoothed = network.lossAndGradient(
+            Self.batch, dropout: 0, intentWeight: 0.7, intentSmoothing: 0.2, using: &smoothingGenerator)
+        #expect(smoothed.loss != Self.loss(network))
+        let smoothedReport = GradientCheck(samplesPerTensor: 24).check(
+            network, analytic: smoothed.gradient, loss: smoothedLoss)
+        #expect(smoothedReport.passed, "\(smoothedReport)")
     }
 
     @Test("the loss is the slot loss plus the weighted intent loss")
