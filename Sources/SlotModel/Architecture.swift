@@ -50,7 +50,7 @@ public struct Architecture: Hashable, Sendable, Codable {
     /// Whether the network has an intent head.
     public var intentHead: Bool = true
     /// How the intent head pools the encoder's outputs into a sentence vector.
-    public var intentPooling: IntentPooling = .final
+    public var intentPooling: IntentPooling = .finalMax
     /// The size of the intent head's tanh hidden layer (0 for none).
     public var intentHiddenSize: Int = 0
 

@@ -20,9 +20,9 @@ public struct TrainingOptions: Hashable, Sendable, Codable {
     /// The maximum number of passes over the training data.
     public var maxEpochs = 30
     /// Stop after this many epochs without a better dev selection score.
-    public var patience = 6
+    public var patience = 30
     /// The dev score that picks the saved epoch and drives early stopping.
-    public var selection = ModelSelection.joint
+    public var selection = ModelSelection.slots
     /// The decay of the moving average of the parameters that is evaluated and
     /// saved (see ``ParameterAverage``); 0 evaluates and saves the raw parameters.
     public var averagingDecay: Float = 0.999
@@ -52,15 +52,15 @@ public struct TrainingOptions: Hashable, Sendable, Codable {
     public var wordDropout: Float = 0.2
     /// Probability of appending a sentence-final mark to a training sentence,
     /// and separately of inserting a comma, both labelled `O` (see ``SentenceAugmenter``).
-    public var punctuationRate: Float = 0
+    public var punctuationRate: Float = 0.3
     /// Probability of replacing all words of a training slot by the unknown word.
-    public var slotDropout: Float = 0
+    public var slotDropout: Float = 0.05
     /// Probability that a slot dropped by ``slotDropout`` is also spelt with random letters.
-    public var slotSpellingNoise: Float = 0
+    public var slotSpellingNoise: Float = 0.5
     /// Words seen fewer times than this in training get no vector of their own.
     public var minWordCount = 1
     /// Weight of the intent loss relative to the slot loss.
-    public var intentWeight: Float = 1
+    public var intentWeight: Float = 2
     /// Label smoothing of the intent loss: the target keeps `1 − ε` on the gold intent.
     public var intentSmoothing: Float = 0
     /// Lower-case words before looking them up.

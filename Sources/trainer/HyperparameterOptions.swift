@@ -6,8 +6,8 @@ import SlotTraining
 /// keep the value from --config or the default.
 struct HyperparameterOptions: ParsableArguments {
     @Option(help: "Maximum number of epochs (default 30).") var maxEpochs: Int?
-    @Option(help: "Stop after this many epochs without a better dev selection score (default 6).") var patience: Int?
-    @Option(help: "The dev score that picks the saved epoch and drives early stopping: slots (slot F1) or joint (mean of slot F1 and intent accuracy) (default joint).") var selectBy: ModelSelection?
+    @Option(help: "Stop after this many epochs without a better dev selection score (default 30: the averaged model keeps improving, so all epochs run).") var patience: Int?
+    @Option(help: "The dev score that picks the saved epoch and drives early stopping: slots (slot F1) or joint (mean of slot F1 and intent accuracy) (default slots).") var selectBy: ModelSelection?
     @Option(help: "Decay of the moving average of the parameters that is evaluated and saved; 0 uses the raw parameters (default 0.999).") var averagingDecay: Float?
     @Option(help: ArgumentHelp("Stop after this many seconds, keeping the best model so far.", valueName: "seconds")) var timeLimit: Double?
     @Option(help: "Sentences per mini-batch (default 10).") var batchSize: Int?
@@ -20,12 +20,12 @@ struct HyperparameterOptions: ParsableArguments {
     @Option(help: "Probability of replacing a rare training word by the unknown word (default 0.3).") var unknownWordDropout: Float?
     @Option(help: "Words seen at most this often count as rare for unknown-word dropout (default 1).") var rareWordCount: Int?
     @Option(help: "Probability of replacing any training word by the unknown word (default 0.2).") var wordDropout: Float?
-    @Option(help: "Probability of appending '.', '?' or '!' to a training sentence, and separately of inserting a comma, labelled O (default 0).") var punctuationRate: Float?
-    @Option(help: "Probability of replacing all words of a training slot by the unknown word (default 0).") var slotDropout: Float?
-    @Option(help: "Probability that a dropped slot is also spelt with random letters (default 0).") var slotSpellingNoise: Float?
+    @Option(help: "Probability of appending '.', '?' or '!' to a training sentence, and separately of inserting a comma, labelled O (default 0.3).") var punctuationRate: Float?
+    @Option(help: "Probability of replacing all words of a training slot by the unknown word (default 0.05).") var slotDropout: Float?
+    @Option(help: "Probability that a dropped slot is also spelt with random letters (default 0.5).") var slotSpellingNoise: Float?
     @Option(help: "Words seen fewer times get no vector of their own (default 1).") var minWordCount: Int?
-    @Option(help: "Weight of the intent loss against the slot loss (default 1).") var intentWeight: Float?
-    @Option(help: "Label smoothing of the intent loss, in [0, 1) (default 0).") var intentSmoothing: Float?
+    @Option(help: "Weight of the intent loss against the slot loss (default 2).") var intentWeight: Float?
+    @Option(help: "Label smoothing of the intent loss, in [0, 1); it lowers intent confidences (default 0).") var intentSmoothing: Float?
     @Option(help: "Size of word vectors (default 100).") var wordDimension: Int?
     @Option(help: "Size of character vectors; 0 turns the character encoder off (default 25).") var charDimension: Int?
     @Option(help: "State size of each direction of the character BiLSTM (default 25).") var charHiddenSize: Int?
@@ -36,7 +36,7 @@ struct HyperparameterOptions: ParsableArguments {
     @Option(help: "The output layer: crf or softmax (default crf).") var outputLayer: Architecture.Output?
     @Option(help: "The encoder's recurrent cell: lstm or gru (default lstm).") var cell: Architecture.Cell?
     @Flag(help: "Train without an intent head even when the corpus has intents.") var noIntent = false
-    @Option(help: "How the intent head pools the encoder outputs: final, max, meanMax or finalMax (default final).") var intentPooling: IntentPooling?
+    @Option(help: "How the intent head pools the encoder outputs: final, max, meanMax or finalMax (default finalMax).") var intentPooling: IntentPooling?
     @Option(help: "Size of the intent head's tanh hidden layer; 0 for none (default 0).") var intentHiddenSize: Int?
     @Option(help: ArgumentHelp("Pretrained word vectors in word2vec or GloVe text format.", valueName: "file")) var embeddings: String?
     @Flag(help: "Keep pretrained vectors fixed during training.") var freezeEmbeddings = false
