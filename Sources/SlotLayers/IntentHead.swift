@@ -1,23 +1,29 @@
 import SlotMath
 
 /// The intent classifier: pools each sentence's encoder outputs into one
-/// vector and maps it to intent logits with a ``Linear`` layer.
+/// vector and maps it to intent logits with a ``Linear`` layer, optionally
+/// through a tanh hidden layer.
 ///
 /// ```
 /// v_b      = pool(H_b)                 H_b: T_b × D, rows of the batch's encoder outputs
 /// logits   = V · Wᵀ + b                V: B × P (one GEMM for the batch),  W: intents × P
+/// with a hidden layer:
+/// A        = tanh(V · W_hᵀ + b_h)      W_h: K × P
+/// logits   = A · Wᵀ + b                W: intents × K
 /// ```
 /// Train the logits with ``SoftmaxOutput/crossEntropy(logits:rows:labels:logitGradient:scale:)``
 /// (one row per sentence) and turn them into confidences with
 /// ``SoftmaxOutput/probabilities(logits:rows:)``. The backward pass routes the
 /// pooled gradient to the encoder outputs: to the two final positions for
-/// ``IntentPooling/final``, to each column's argmax token for
-/// ``IntentPooling/max`` (the first one on ties), and evenly over the tokens
-/// for the mean.
+/// the final states, to each column's argmax token for the maximum (the first
+/// one on ties), and evenly over the tokens for the mean.
 ///
-/// Parameters are named `linear.weight` and `linear.bias`.
+/// Parameters are named `hidden.weight` and `hidden.bias` (with a hidden
+/// layer), then `linear.weight` and `linear.bias`.
 public struct IntentHead: ParameterSet, Hashable {
-    /// The projection from pooled vectors to intent logits.
+    /// The tanh hidden layer between the pooled vectors and the projection, if any.
+    public var hidden: Linear?
+    /// The projection to intent logits (from the pooled vectors, or from the hidden layer).
     public var linear: Linear
     /// The pooling of encoder outputs.
     public let pooling: IntentPooling
@@ -30,6 +36,8 @@ public struct IntentHead: ParameterSet, Hashable {
         public let sentences: [Range<Int>]
         /// The number of rows of the encoder outputs.
         public let outputRows: Int
+        /// The hidden layer's activations, `B × K`, when there is a hidden layer.
+        let activations: Matrix?
         /// For max pooling, the row of the encoder outputs holding each
         /// sentence's maximum of each column (`B × D`, -1 for an empty sentence).
         let maxRows: [Int]
@@ -38,38 +46,63 @@ public struct IntentHead: ParameterSet, Hashable {
     /// Creates a head with Glorot-initialised weights.
     ///
     /// - Parameters:
-    ///   - inputSize: the encoder's output width `D` (even for ``IntentPooling/final``).
+    ///   - inputSize: the encoder's output width `D` (even for pooling with final states).
     ///   - intentCount: the number of intents.
     ///   - pooling: the pooling.
+    ///   - hiddenSize: the size `K` of the tanh hidden layer; 0 for none.
     ///   - generator: the seeded generator that draws the weights.
-    public init(inputSize: Int, intentCount: Int, pooling: IntentPooling, using generator: inout SplitMix64) {
-        precondition(pooling != .final || inputSize % 2 == 0, "final-state pooling needs an even input size, got \(inputSize)")
-        linear = Linear(inputSize: pooling.pooledSize(inputSize: inputSize), outputSize: intentCount, using: &generator)
+    public init(
+        inputSize: Int, intentCount: Int, pooling: IntentPooling, hiddenSize: Int = 0, using generator: inout SplitMix64
+    ) {
+        precondition(!pooling.usesFinalStates || inputSize % 2 == 0,
+                     "final-state pooling needs an even input size, got \(inputSize)")
+        precondition(hiddenSize >= 0, "the hidden size must not be negative, got \(hiddenSize)")
+        let pooledSize = pooling.pooledSize(inputSize: inputSize)
+        if hiddenSize > 0 {
+            hidden = Linear(inputSize: pooledSize, outputSize: hiddenSize, using: &generator)
+            linear = Linear(inputSize: hiddenSize, outputSize: intentCount, using: &generator)
+        } else {
+            hidden = nil
+            linear = Linear(inputSize: pooledSize, outputSize: intentCount, using: &generator)
+        }
         self.pooling = pooling
     }
 
-    /// Creates a head from an existing projection.
+    /// Creates a head from existing layers.
     ///
     /// - Parameters:
-    ///   - linear: the projection; its input size is the pooled size.
+    ///   - linear: the projection; its input size is the hidden layer's output
+    ///     size, or the pooled size without a hidden layer.
     ///   - pooling: the pooling.
-    public init(linear: Linear, pooling: IntentPooling) {
-        precondition(pooling != .meanMax || linear.inputSize % 2 == 0,
-                     "mean-max pooling needs an even projection input size, got \(linear.inputSize)")
-        precondition(pooling != .final || linear.inputSize % 2 == 0,
-                     "final-state pooling needs an even input size, got \(linear.inputSize)")
+    ///   - hidden: the tanh hidden layer, whose input size is the pooled size; `nil` for none.
+    public init(linear: Linear, pooling: IntentPooling, hidden: Linear? = nil) {
+        if let hidden {
+            precondition(hidden.outputSize == linear.inputSize,
+                         "the hidden layer gives \(hidden.outputSize) values, the projection expects \(linear.inputSize)")
+        }
+        let pooledSize = hidden?.inputSize ?? linear.inputSize
+        precondition(!pooling.hasTwoParts || pooledSize % 2 == 0,
+                     "\(pooling.rawValue) pooling needs an even pooled size, got \(pooledSize)")
+        let width = pooling.hasTwoParts ? pooledSize / 2 : pooledSize
+        precondition(!pooling.usesFinalStates || width % 2 == 0,
+                     "final-state pooling needs an even input size, got \(width)")
+        self.hidden = hidden
         self.linear = linear
         self.pooling = pooling
     }
 
+    /// The size `P` of the pooled vector.
+    public var pooledSize: Int { hidden?.inputSize ?? linear.inputSize }
+
     /// The encoder's output width `D`.
-    public var inputSize: Int { pooling == .meanMax ? linear.inputSize / 2 : linear.inputSize }
+    public var inputSize: Int { pooling.hasTwoParts ? pooledSize / 2 : pooledSize }
 
     /// The number of intents.
     public var intentCount: Int { linear.outputSize }
 
-    /// Visits `linear.weight` then `linear.bias`.
+    /// Visits `hidden.weight` and `hidden.bias` (with a hidden layer), then `linear.weight` and `linear.bias`.
     public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+        try hidden?.visitParameters { name, matrix in try body("hidden." + name, &matrix) }
         try linear.visitParameters { name, matrix in try body("linear." + name, &matrix) }
     }
 
@@ -106,23 +139,24 @@ public struct IntentHead: ParameterSet, Hashable {
             precondition(range.lowerBound >= 0 && range.upperBound <= outputs.rows,
                          "sentence rows \(range) lie outside the \(outputs.rows) encoder rows")
         }
-        var pooled = Matrix(rows: sentences.count, columns: linear.inputSize)
-        var maxRows = pooling == .final ? [] : [Int](repeating: -1, count: sentences.count * width)
-        let pooledWidth = linear.inputSize
+        var pooled = Matrix(rows: sentences.count, columns: pooledSize)
+        var maxRows = pooling.usesMaximum ? [Int](repeating: -1, count: sentences.count * width) : []
+        let pooledWidth = pooledSize
         let pooling = pooling
+        let maxOffset = pooling.hasTwoParts ? width : 0
         outputs.withUnsafeBufferPointer { outputs in
             pooled.withUnsafeMutableBufferPointer { pooled in
                 maxRows.withUnsafeMutableBufferPointer { maxRows in
                     for (b, range) in sentences.enumerated() where !range.isEmpty {
                         let target = pooled.baseAddress! + b * pooledWidth
                         let source = outputs.baseAddress!
-                        switch pooling {
-                        case .final:
+                        if pooling.usesFinalStates {
                             let half = width / 2
                             target.update(from: source + (range.upperBound - 1) * width, count: half)
                             (target + half).update(from: source + range.lowerBound * width + half, count: half)
-                        case .max, .meanMax:
-                            let maxTarget = pooling == .max ? target : target + width
+                        }
+                        if pooling.usesMaximum {
+                            let maxTarget = target + maxOffset
                             let rowsOfMax = maxRows.baseAddress! + b * width
                             maxTarget.update(from: source + range.lowerBound * width, count: width)
                             rowsOfMax.update(repeating: range.lowerBound, count: width)
@@ -133,18 +167,28 @@ public struct IntentHead: ParameterSet, Hashable {
                                     rowsOfMax[d] = row
                                 }
                             }
-                            if pooling == .meanMax {
-                                for row in range { Kernels.add(count: width, x: source + row * width, y: target) }
-                                let inverse = 1 / Float(range.count)
-                                for d in 0..<width { target[d] *= inverse }
-                            }
+                        }
+                        if pooling == .meanMax {
+                            for row in range { Kernels.add(count: width, x: source + row * width, y: target) }
+                            let inverse = 1 / Float(range.count)
+                            for d in 0..<width { target[d] *= inverse }
                         }
                     }
                 }
             }
         }
-        let logits = linear(pooled)
-        return (logits, Cache(pooled: pooled, sentences: sentences, outputRows: outputs.rows, maxRows: maxRows))
+        var activations: Matrix?
+        if let hidden {
+            var values = hidden(pooled)
+            values.withUnsafeMutableBufferPointer { values in
+                for index in values.indices { values[index] = Kernels.tanh(values[index]) }
+            }
+            activations = values
+        }
+        let logits = linear(activations ?? pooled)
+        let cache = Cache(
+            pooled: pooled, sentences: sentences, outputRows: outputs.rows, activations: activations, maxRows: maxRows)
+        return (logits, cache)
     }
 
     /// Back-propagates the logits' gradient, adding into existing accumulators.
@@ -160,31 +204,45 @@ public struct IntentHead: ParameterSet, Hashable {
         let width = inputSize
         precondition(outputGradient.rows == cache.outputRows && outputGradient.columns == width,
                      "output gradient is \(outputGradient.rows)×\(outputGradient.columns), expected \(cache.outputRows)×\(width)")
-        linear.backward(logitGradient, input: cache.pooled, addingTo: &gradient.linear)
-        var pooledGradient = Matrix(rows: cache.sentences.count, columns: linear.inputSize)
-        Matrix.multiply(logitGradient, linear.weight, into: &pooledGradient)
-        let pooledWidth = linear.inputSize
+        linear.backward(logitGradient, input: cache.activations ?? cache.pooled, addingTo: &gradient.linear)
+        var linearInputGradient = Matrix(rows: cache.sentences.count, columns: linear.inputSize)
+        Matrix.multiply(logitGradient, linear.weight, into: &linearInputGradient)
+        var pooledGradient = linearInputGradient
+        if let hidden, let activations = cache.activations {
+            // tanh′ = 1 − a²
+            activations.withUnsafeBufferPointer { a in
+                linearInputGradient.withUnsafeMutableBufferPointer { g in
+                    for index in g.indices { g[index] *= 1 - a[index] * a[index] }
+                }
+            }
+            var hiddenGradient = gradient.hidden ?? hidden.zeroed
+            pooledGradient = Matrix(rows: cache.sentences.count, columns: pooledSize)
+            hidden.backward(linearInputGradient, input: cache.pooled, addingTo: &hiddenGradient, inputGradient: &pooledGradient)
+            gradient.hidden = hiddenGradient
+        }
+        let pooledWidth = pooledSize
         let pooling = pooling
+        let maxOffset = pooling.hasTwoParts ? width : 0
         pooledGradient.withUnsafeBufferPointer { pooledGradient in
             outputGradient.withUnsafeMutableBufferPointer { outputGradient in
                 cache.maxRows.withUnsafeBufferPointer { maxRows in
                     for (b, range) in cache.sentences.enumerated() where !range.isEmpty {
                         let source = pooledGradient.baseAddress! + b * pooledWidth
                         let target = outputGradient.baseAddress!
-                        switch pooling {
-                        case .final:
+                        if pooling.usesFinalStates {
                             let half = width / 2
                             Kernels.add(count: half, x: source, y: target + (range.upperBound - 1) * width)
                             Kernels.add(count: half, x: source + half, y: target + range.lowerBound * width + half)
-                        case .max, .meanMax:
-                            let maxSource = pooling == .max ? source : source + width
+                        }
+                        if pooling.usesMaximum {
+                            let maxSource = source + maxOffset
                             let rowsOfMax = maxRows.baseAddress! + b * width
                             for d in 0..<width { target[rowsOfMax[d] * width + d] += maxSource[d] }
-                            if pooling == .meanMax {
-                                let inverse = 1 / Float(range.count)
-                                for row in range {
-                                    Kernels.axpy(count: width, alpha: inverse, x: source, y: target + row * width)
-                                }
+                        }
+                        if pooling == .meanMax {
+                            let inverse = 1 / Float(range.count)
+                            for row in range {
+                                Kernels.axpy(count: width, alpha: inverse, x: source, y: target + row * width)
                             }
                         }
                     }

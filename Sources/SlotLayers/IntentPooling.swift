@@ -10,12 +10,24 @@ public enum IntentPooling: String, Hashable, Sendable, Codable, CaseIterable {
     case max
     /// The mean of every column over the tokens followed by the maximum; `2D` values.
     case meanMax
+    /// The final states of both directions (as ``final``) followed by the
+    /// maximum of every column (as ``max``); `2D` values.
+    case finalMax
+
+    /// Whether the pooled vector holds two `D`-wide parts (a first part, then the maximum).
+    public var hasTwoParts: Bool { self == .meanMax || self == .finalMax }
+
+    /// Whether the pooled vector takes the final states of both directions.
+    public var usesFinalStates: Bool { self == .final || self == .finalMax }
+
+    /// Whether the pooled vector takes the maximum of every column.
+    public var usesMaximum: Bool { self != .final }
 
     /// The size of the pooled vector for encoder outputs of `inputSize` columns.
     ///
     /// - Parameter inputSize: the encoder's output width `D`.
-    /// - Returns: `D` for ``final`` and ``max``, `2D` for ``meanMax``.
+    /// - Returns: `D` for ``final`` and ``max``, `2D` for ``meanMax`` and ``finalMax``.
     public func pooledSize(inputSize: Int) -> Int {
-        self == .meanMax ? 2 * inputSize : inputSize
+        hasTwoParts ? 2 * inputSize : inputSize
     }
 }

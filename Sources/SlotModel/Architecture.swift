@@ -50,8 +50,35 @@ public struct Architecture: Hashable, Sendable, Codable {
     /// Whether the network has an intent head.
     public var intentHead: Bool = true
     /// How the intent head pools the encoder's outputs into a sentence vector.
-    public var intentPooling: IntentPooling = .final
+    public var intentPooling: IntentPooling = .finalMax
+    /// The size of the intent head's tanh hidden layer (0 for none).
+    public var intentHiddenSize: Int = 0
 
     /// Creates the default architecture.
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case wordDimension, characterDimension, characterHiddenSize, characterEncoding, characterFilters
+        case characterWindow, hiddenSize, layers, cell, output, intentHead, intentPooling, intentHiddenSize
+    }
+
+    /// Decodes an architecture; fields added after the first shipped models
+    /// (`intentHiddenSize`) take their old behaviour when absent, so that
+    /// older bundles still load.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        wordDimension = try container.decode(Int.self, forKey: .wordDimension)
+        characterDimension = try container.decode(Int.self, forKey: .characterDimension)
+        characterHiddenSize = try container.decode(Int.self, forKey: .characterHiddenSize)
+        characterEncoding = try container.decode(CharacterEncoding.self, forKey: .characterEncoding)
+        characterFilters = try container.decode(Int.self, forKey: .characterFilters)
+        characterWindow = try container.decode(Int.self, forKey: .characterWindow)
+        hiddenSize = try container.decode(Int.self, forKey: .hiddenSize)
+        layers = try container.decode(Int.self, forKey: .layers)
+        cell = try container.decode(Cell.self, forKey: .cell)
+        output = try container.decode(Output.self, forKey: .output)
+        intentHead = try container.decode(Bool.self, forKey: .intentHead)
+        intentPooling = try container.decode(IntentPooling.self, forKey: .intentPooling)
+        intentHiddenSize = try container.decodeIfPresent(Int.self, forKey: .intentHiddenSize) ?? 0
+    }
 }

@@ -20,7 +20,9 @@ public enum ModelCard {
         }
         lines.append("- encoder: \(architecture.layers) × BiLSTM 2 × \(architecture.hiddenSize)")
         lines.append("- output: \(architecture.output.rawValue) over \(featurizer.labels.count) labels (BIO-constrained decoding)")
-        lines.append("- intent head: \(featurizer.intents.isEmpty || !architecture.intentHead ? "none" : "\(featurizer.intents.count) intents")")
+        let intentHidden = architecture.intentHiddenSize > 0 ? ", tanh hidden layer of \(architecture.intentHiddenSize)" : ""
+        let intentHead = "\(featurizer.intents.count) intents, \(architecture.intentPooling.rawValue) pooling" + intentHidden
+        lines.append("- intent head: \(featurizer.intents.isEmpty || !architecture.intentHead ? "none" : intentHead)")
         if let training = configuration.training {
             lines.append("")
             lines.append("## Training")
@@ -28,7 +30,8 @@ public enum ModelCard {
             lines.append("- data: `\(training.trainFile)` (train), `\(training.devFile)` (dev, model selection)")
             lines.append("- command: `\(training.command)`")
             lines.append("- seed: \(training.seed)")
-            lines.append("- epochs run: \(training.epochs); kept: epoch \(training.bestEpoch) (best dev F1)")
+            let criterion = training.hyperparameters["selection"] == "joint" ? "mean of dev slot F1 and intent accuracy" : "dev F1"
+            lines.append("- epochs run: \(training.epochs); kept: epoch \(training.bestEpoch) (best \(criterion))")
             lines.append("- wall-clock time: \(Int(training.seconds.rounded())) s on the training machine")
             lines.append("- dev slot F1: \(format(training.devF1))" + (training.devIntentAccuracy.map { "; dev intent accuracy: \(format($0))" } ?? ""))
         }

@@ -64,23 +64,26 @@ extension TaggingNetwork {
 
     /// The summed loss of a batch and its gradient: the CRF's (or softmax's)
     /// negative log-likelihood of the gold labels plus `intentWeight` times the
-    /// intent cross-entropy, summed over sentences.
+    /// intent cross-entropy (label-smoothed by `intentSmoothing`), summed over sentences.
     /// - Parameters:
     ///   - batch: sentences with `labelIds` (and `intentId` when the network has an intent head).
     ///   - dropout: the dropout rate.
     ///   - intentWeight: the weight of the intent loss.
+    ///   - intentSmoothing: the label smoothing `ε` of the intent loss (see
+    ///     ``SoftmaxOutput/smoothedCrossEntropy(logits:labels:smoothing:logitGradient:scale:)``).
     ///   - generator: the source of dropout masks.
     /// - Returns: the summed loss and the gradient of that sum.
     public func lossAndGradient(
-        _ batch: [EncodedSentence], dropout: Float, intentWeight: Float, using generator: inout SplitMix64
+        _ batch: [EncodedSentence], dropout: Float, intentWeight: Float, intentSmoothing: Float = 0,
+        using generator: inout SplitMix64
     ) -> (loss: Double, gradient: TaggingNetwork) {
         var (loss, gradient, wordGradient) = lossAndSparseGradient(
-            batch, dropout: dropout, intentWeight: intentWeight, using: &generator)
+            batch, dropout: dropout, intentWeight: intentWeight, intentSmoothing: intentSmoothing, using: &generator)
         gradient.words = Embedding(table: wordGradient.dense)
         return (loss, gradient)
     }
 
-    /// ``lossAndGradient(_:dropout:intentWeight:using:)`` for large
+    /// ``lossAndGradient(_:dropout:intentWeight:intentSmoothing:using:)`` for large
     /// vocabularies: the word table's gradient comes as sparse rows (the rows of
     /// the batch's words), and the network gradient holds an empty `0 × D` word
     /// table in its place, so that no table-sized gradient is allocated. The
@@ -89,11 +92,13 @@ extension TaggingNetwork {
     ///   - batch: sentences with `labelIds` (and `intentId` when the network has an intent head).
     ///   - dropout: the dropout rate.
     ///   - intentWeight: the weight of the intent loss.
+    ///   - intentSmoothing: the label smoothing `ε` of the intent loss.
     ///   - generator: the source of dropout masks.
     /// - Returns: the summed loss, the gradient of every parameter but the word
     ///   table, and the word table's gradient.
     public func lossAndSparseGradient(
-        _ batch: [EncodedSentence], dropout: Float, intentWeight: Float, using generator: inout SplitMix64
+        _ batch: [EncodedSentence], dropout: Float, intentWeight: Float, intentSmoothing: Float = 0,
+        using generator: inout SplitMix64
     ) -> (loss: Double, gradient: TaggingNetwork, wordGradient: SparseRows) {
         let pass = forward(batch, dropout: dropout, using: &generator)
         var withoutWords = self
@@ -124,8 +129,9 @@ extension TaggingNetwork {
             }
             let (logits, cache) = intent.forward(pass.features, sentences: sentences)
             var logitGradient = Matrix(rows: logits.rows, columns: logits.columns)
-            loss += Double(intentWeight) * SoftmaxOutput(labelCount: intent.intentCount).crossEntropy(
-                logits: logits, labels: intents, logitGradient: &logitGradient, scale: intentWeight)
+            loss += Double(intentWeight) * SoftmaxOutput(labelCount: intent.intentCount).smoothedCrossEntropy(
+                logits: logits, labels: intents, smoothing: intentSmoothing, logitGradient: &logitGradient,
+                scale: intentWeight)
             intent.backward(logitGradient, cache: cache, outputGradient: &featureGradient, addingTo: &gradient.intent!)
         }
         let drop = Dropout(rate: dropout)

@@ -9,7 +9,7 @@ import SlotLayers
 /// x_t = [E_word[w_t] ; charBiLSTM(chars of w_t)]      dropout
 /// h   = BiLSTM_L(… BiLSTM_1(x))  (or BiGRU)           dropout
 /// emissions_t = W·h_t + b                              → CRF / softmax → labels
-/// intent = softmax(W_i · pool(h))
+/// intent = softmax(W_i · pool(h))                   (or W_i · tanh(W_h · pool(h) + b_h) + b_i)
 /// ```
 public struct TaggingNetwork: ParameterSet {
     /// The network's shape.
@@ -65,7 +65,9 @@ public struct TaggingNetwork: ParameterSet {
         emissions = Linear(inputSize: inputSize, outputSize: labelCount, using: &generator)
         crf = architecture.output == .crf ? CRF(labelCount: labelCount) : nil
         intent = architecture.intentHead && intentCount > 0
-            ? IntentHead(inputSize: inputSize, intentCount: intentCount, pooling: architecture.intentPooling, using: &generator)
+            ? IntentHead(
+                inputSize: inputSize, intentCount: intentCount, pooling: architecture.intentPooling,
+                hiddenSize: architecture.intentHiddenSize, using: &generator)
             : nil
     }
 

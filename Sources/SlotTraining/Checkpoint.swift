@@ -8,8 +8,8 @@ import SlotModel
 ///
 /// A checkpoint is a directory with `state.json` (position, history, scores)
 /// and `state.safetensors` (the network as `network.*`, the best network as
-/// `best.*`, the optimiser's moments as `optimizer.first.N` and
-/// `optimizer.second.N`). It is written to a temporary sibling and renamed
+/// `best.*`, the parameter average as `average.*`, the optimiser's moments
+/// as `optimizer.first.N` and `optimizer.second.N`). It is written to a temporary sibling and renamed
 /// into place.
 public enum Checkpoint {
     private struct Position: Codable {
@@ -17,7 +17,8 @@ public enum Checkpoint {
         var nextBatch: Int
         var epochLoss: Double
         var epochSeconds: Double
-        var bestF1: Double
+        var bestScore: Double
+        var averageUpdates: Int?
         var epochsWithoutImprovement: Int
         var history: [EpochRecord]
         var optimizerStep: Int
@@ -34,6 +35,9 @@ public enum Checkpoint {
         for (name, value) in state.best.namedParameters {
             tensors.append(NamedTensor(name: "best." + name, shape: value.shape, values: value.scalars))
         }
+        for (name, value) in state.average?.value.namedParameters ?? [] {
+            tensors.append(NamedTensor(name: "average." + name, shape: value.shape, values: value.scalars))
+        }
         for (index, value) in state.optimizer.firstMoments.enumerated() {
             tensors.append(NamedTensor(name: "optimizer.first.\(index)", shape: value.shape, values: value.scalars))
         }
@@ -42,7 +46,7 @@ public enum Checkpoint {
         }
         let position = Position(
             epoch: state.epoch, nextBatch: state.nextBatch, epochLoss: state.epochLoss,
-            epochSeconds: state.epochSeconds, bestF1: state.bestF1,
+            epochSeconds: state.epochSeconds, bestScore: state.bestScore, averageUpdates: state.average?.updates,
             epochsWithoutImprovement: state.epochsWithoutImprovement, history: state.history,
             optimizerStep: state.optimizer.step, optimizerRule: state.optimizer.rule, seed: trainer.options.seed)
         let encoder = JSONEncoder()
@@ -96,11 +100,18 @@ public enum Checkpoint {
         let optimizer = Optimizer(
             rule: position.optimizerRule, step: position.optimizerStep,
             firstMoments: moments("first"), secondMoments: moments("second"))
+        var average: ParameterAverage<TaggingNetwork>?
+        if let updates = position.averageUpdates, let decay = fresh.average?.decay {
+            average = ParameterAverage(decay: decay, initial: try restore(fresh.network, prefix: "average."), updates: updates)
+        } else if position.averageUpdates != nil || fresh.average != nil {
+            throw TrainingError.badCheckpoint(
+                directory: directory, detail: "it was made with another --averaging-decay (averaging on in one, off in the other)")
+        }
         return TrainingState(
-            network: try restore(fresh.network, prefix: "network."), optimizer: optimizer,
+            network: try restore(fresh.network, prefix: "network."), optimizer: optimizer, average: average,
             epoch: position.epoch, nextBatch: position.nextBatch, epochLoss: position.epochLoss,
             epochSeconds: position.epochSeconds, best: try restore(fresh.best, prefix: "best."),
-            bestF1: position.bestF1, epochsWithoutImprovement: position.epochsWithoutImprovement,
+            bestScore: position.bestScore, epochsWithoutImprovement: position.epochsWithoutImprovement,
             history: position.history)
     }
 }

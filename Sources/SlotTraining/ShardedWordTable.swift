@@ -11,7 +11,8 @@ import SlotModel
 /// cannot be written by two threads in safe Swift, but separate shards can,
 /// each moved to its worker (``Workers/update(_:_:)``). While the shards hold
 /// the table, the network's word table and its moments in the optimiser are
-/// empty placeholders; a batch reads its words' rows from the shards.
+/// empty placeholders; a batch reads its words' rows from the shards. The
+/// same holds for the word table of the parameter average, when there is one.
 struct ShardedWordTable: Sendable {
     /// A block of consecutive rows with their moments.
     struct Shard: Sendable {
@@ -23,6 +24,8 @@ struct ShardedWordTable: Sendable {
         var first: Matrix
         /// The rows' second moments.
         var second: Matrix
+        /// The rows of the parameter average's word table, when averaging is on.
+        var average: Matrix?
     }
 
     /// The shards, in row order.
@@ -46,10 +49,14 @@ struct ShardedWordTable: Sendable {
         state.optimizer.exchangeMoments(at: index, first: &first, second: &second)
         precondition(first.shape == table.shape && second.shape == table.shape, "the word table's moments match the table")
         state.network.words = Embedding(table: Matrix(rows: 0, columns: table.columns))
+        let averageTable = state.average?.value.words.table
+        state.average?.value.words = Embedding(table: Matrix(rows: 0, columns: table.columns))
         let size = max(1, count)
         shards = (0..<size).map { shard in
             let rows = (shard * table.rows / size) ..< ((shard + 1) * table.rows / size)
-            return Shard(rows: rows, parameters: table.rowBlock(rows), first: first.rowBlock(rows), second: second.rowBlock(rows))
+            return Shard(
+                rows: rows, parameters: table.rowBlock(rows), first: first.rowBlock(rows), second: second.rowBlock(rows),
+                average: averageTable?.rowBlock(rows))
         }
         self.index = index
         rowCount = table.rows
@@ -76,11 +83,19 @@ struct ShardedWordTable: Sendable {
 
     /// One optimiser step over the table, the shards in parallel: rows listed
     /// in `gradient` take their gradient, the others a zero gradient, or with
-    /// `onlyListed` no update.
-    mutating func update(with gradient: SparseRows, kernel: UpdateKernel, onlyListed: Bool) {
+    /// `onlyListed` no update. With `averageRate` (the parameter average's
+    /// ``ParameterAverage/nextRate``) the average's rows then move towards the
+    /// new rows, as ``ParameterAverage/update(with:)`` moves the other parameters.
+    mutating func update(with gradient: SparseRows, kernel: UpdateKernel, onlyListed: Bool, averageRate: Float? = nil) {
         Workers.update(&shards) { _, shard in
             kernel.apply(to: &shard.parameters, rowsFrom: shard.rows.lowerBound, gradient: gradient,
                          onlyListed: onlyListed, first: &shard.first, second: &shard.second)
+            if let averageRate, var average = shard.average {
+                // What ParameterAverage.update does, on this shard's rows.
+                average.scale(by: averageRate)
+                average.add(shard.parameters, scaledBy: 1 - averageRate)
+                shard.average = average
+            }
         }
     }
 
@@ -88,6 +103,9 @@ struct ShardedWordTable: Sendable {
     func restore(into state: inout TrainingState) {
         var first = Matrix.stacking(shards.map(\.first)), second = Matrix.stacking(shards.map(\.second))
         state.network.words = Embedding(table: Matrix.stacking(shards.map(\.parameters)))
+        if state.average != nil {
+            state.average?.value.words = Embedding(table: Matrix.stacking(shards.compactMap(\.average)))
+        }
         state.optimizer.exchangeMoments(at: index, first: &first, second: &second)
     }
 }

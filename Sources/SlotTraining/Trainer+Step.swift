@@ -10,7 +10,8 @@ extension Trainer {
     /// generator, which then draws the worker's dropout masks. The workers read
     /// the batch's rows of the word table as a small table of their own (word
     /// ids renumbered in order), and return the word table's gradient as sparse
-    /// rows in the whole table's numbering.
+    /// rows in the whole table's numbering. Sentences are augmented (see
+    /// ``SentenceAugmenter``) before word dropout.
     func step(
         _ state: inout TrainingState, words: inout ShardedWordTable, batch: [Int], batchIndex: Int, learningRate: Float
     ) -> Double {
@@ -19,7 +20,7 @@ extension Trainer {
         let shares = (0..<workers).map { worker -> (generator: SplitMix64, sentences: [EncodedSentence]) in
             var generator = SplitMix64(seed: mix(seed, UInt64(worker), 0xD809))
             let sentences = stride(from: worker, to: batch.count, by: workers).map {
-                wordDropped(data.train[batch[$0]], using: &generator)
+                wordDropped(augmenter.augment(data.train[batch[$0]], using: &generator), using: &generator)
             }
             return (generator, sentences)
         }
@@ -38,7 +39,8 @@ extension Trainer {
                 return renumbered
             }
             let (loss, gradient, batchWords) = network.lossAndSparseGradient(
-                sentences, dropout: options.dropout, intentWeight: options.intentWeight, using: &generator)
+                sentences, dropout: options.dropout, intentWeight: options.intentWeight,
+                intentSmoothing: options.intentSmoothing, using: &generator)
             let wordGradient = SparseRows(rowCount: wordCount, ids: batchWords.ids.map { ids[$0] }, values: batchWords.values)
             return (loss, BatchGradient(network: gradient, words: wordGradient))
         }
@@ -48,7 +50,12 @@ extension Trainer {
         gradient.clipNorm(to: options.clipNorm, threads: options.threads)
         let kernel = state.optimizer.nextStep(learningRate: learningRate)
         state.optimizer.apply(kernel, to: &state.network, gradients: gradient.denseTensors)
-        words.update(with: gradient.words, kernel: kernel, onlyListed: options.lazyWordUpdates)
+        words.update(
+            with: gradient.words, kernel: kernel, onlyListed: options.lazyWordUpdates,
+            averageRate: state.average?.nextRate)
+        // The word table lives in `words` during the epoch (both here and in the
+        // average an empty table stands in), so this averages the other parameters.
+        state.average?.update(with: state.network)
         return loss
     }
 

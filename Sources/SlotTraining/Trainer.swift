@@ -5,10 +5,11 @@ import SlotVocabulary
 import SlotEvaluation
 
 /// The training loop: mini-batches split over worker threads, gradient
-/// clipping, the optimiser, learning-rate decay, dev evaluation after every
-/// epoch, early stopping, and the best network kept.
+/// clipping, the optimiser, a moving average of the parameters, learning-rate
+/// decay, dev evaluation (of the average) after every epoch, early stopping,
+/// and the best network by ``TrainingOptions/selection`` kept.
 ///
-/// Every random choice (shuffling, dropout, unknown-word dropout) comes from a
+/// Every random choice (shuffling, dropout, augmentation, unknown-word dropout) comes from a
 /// generator seeded by `(seed, epoch, batch, worker)`, so a run interrupted at
 /// any batch and resumed from its state ends with exactly the model of an
 /// uninterrupted run, and a single-threaded run is reproducible to the byte.
@@ -19,12 +20,15 @@ public struct Trainer: Sendable {
     public let data: TrainingData
     /// The BIO constraints used when decoding the dev set.
     public let constraints: TransitionConstraints
+    /// The random changes made to training sentences.
+    public let augmenter: SentenceAugmenter
 
     /// Creates a trainer.
     public init(options: TrainingOptions, data: TrainingData) {
         self.options = options
         self.data = data
         constraints = TransitionConstraints(bioLabels: data.featurizer.labels)
+        augmenter = SentenceAugmenter(options: options, featurizer: data.featurizer)
     }
 
     /// A fresh network and optimiser, initialised from the seed (and from
@@ -41,7 +45,7 @@ public struct Trainer: Sendable {
         case .adam: .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
         case .rmsprop: .rmsprop(decay: 0.9, epsilon: 1e-8)
         }
-        return TrainingState(network: network, optimizer: Optimizer(rule: rule))
+        return TrainingState(network: network, optimizer: Optimizer(rule: rule), averagingDecay: options.averagingDecay)
     }
 
     /// Trains until the epochs run out, early stopping, the time limit, or `shouldStop`.
@@ -86,11 +90,13 @@ public struct Trainer: Sendable {
                         secondsLeft: Double(data.train.count - sentencesDone) / max(speed, 1e-9))))
                 }
             }
-            let report = evaluate(state.network)
-            let improved = report.f1 > state.bestF1
+            let candidate = state.average?.value ?? state.network
+            let report = evaluate(candidate)
+            let score = options.selection.score(report)
+            let improved = score > state.bestScore
             if improved {
-                state.best = state.network
-                state.bestF1 = report.f1
+                state.best = candidate
+                state.bestScore = score
                 state.epochsWithoutImprovement = 0
             } else {
                 state.epochsWithoutImprovement += 1

@@ -4,7 +4,8 @@ import SlotVocabulary
 import SlotModel
 
 /// The training and dev sets turned into ids, with the featurizer built from
-/// the training set. Building it checks the data before any training time is
+/// the training set (and the punctuation that ``SentenceAugmenter`` inserts,
+/// when it inserts any). Building it checks the data before any training time is
 /// spent: every dev label and intent must occur in the training set.
 public struct TrainingData: Sendable {
     /// Vocabularies, labels and intents built from the training set.
@@ -47,6 +48,15 @@ public struct TrainingData: Sendable {
             }
             for label in sentence.labels where seenLabels.insert(label).inserted { labels.append(label) }
             if let intent = sentence.intent, seenIntents.insert(intent).inserted { intents.append(intent) }
+        }
+        if options.punctuationRate > 0 {
+            // The augmenter's punctuation gets vectors of its own, counted as
+            // often as it is expected to be inserted in an epoch.
+            let expected = max(1, Int((options.punctuationRate * Float(train.count)).rounded(.up)))
+            for token in SentenceAugmenter.insertedTokens {
+                for _ in 0..<expected { wordBuilder.add(normalizer.normalize(token)) }
+                characterBuilder.add(characterNormalizer.normalize(token))
+            }
         }
         labels.sort()
         intents.sort()

@@ -19,8 +19,13 @@ public struct TrainingOptions: Hashable, Sendable, Codable {
     public var architecture = Architecture()
     /// The maximum number of passes over the training data.
     public var maxEpochs = 30
-    /// Stop after this many epochs without a better dev F1.
-    public var patience = 6
+    /// Stop after this many epochs without a better dev selection score.
+    public var patience = 30
+    /// The dev score that picks the saved epoch and drives early stopping.
+    public var selection = ModelSelection.slots
+    /// The decay of the moving average of the parameters that is evaluated and
+    /// saved (see ``ParameterAverage``); 0 evaluates and saves the raw parameters.
+    public var averagingDecay: Float = 0.999
     /// Stop after this many seconds (checked between batches), if set.
     public var timeLimit: Double?
     /// Sentences per mini-batch.
@@ -45,10 +50,19 @@ public struct TrainingOptions: Hashable, Sendable, Codable {
     /// Probability of replacing any training word by the unknown word, so that
     /// the model learns to label a word from its context and spelling alone.
     public var wordDropout: Float = 0.2
+    /// Probability of appending a sentence-final mark to a training sentence,
+    /// and separately of inserting a comma, both labelled `O` (see ``SentenceAugmenter``).
+    public var punctuationRate: Float = 0.3
+    /// Probability of replacing all words of a training slot by the unknown word.
+    public var slotDropout: Float = 0.05
+    /// Probability that a slot dropped by ``slotDropout`` is also spelt with random letters.
+    public var slotSpellingNoise: Float = 0.5
     /// Words seen fewer times than this in training get no vector of their own.
     public var minWordCount = 1
     /// Weight of the intent loss relative to the slot loss.
-    public var intentWeight: Float = 1
+    public var intentWeight: Float = 2
+    /// Label smoothing of the intent loss: the target keeps `1 − ε` on the gold intent.
+    public var intentSmoothing: Float = 0
     /// Lower-case words before looking them up.
     public var lowercase = true
     /// Case-fold tokens before reading their characters.

@@ -33,7 +33,8 @@ public struct EpochPoint: Hashable, Sendable, Codable {
 /// Each panel has a frame, grid lines with tick labels on both axes, an axis
 /// title, one polyline per series with at least two finite values, and a
 /// circle per finite value. The epoch with the best dev F1 (the one whose
-/// model the trainer keeps) gets a dotted line through both panels and a ring.
+/// model the trainer keeps when it selects by slot F1) gets a dotted line
+/// through both panels and a ring.
 /// A legend under the title names the series with their last or best values. Not-a-number and infinite values are skipped; one epoch or a
 /// constant series gets a padded axis range, never a division by zero.
 public enum TrainingPlot {

@@ -2,13 +2,17 @@ import SlotMath
 import SlotModel
 
 /// Everything a training run needs to continue exactly where it stopped:
-/// the network, the optimiser's moments, the position in the epoch, the best
-/// network so far and the history. A checkpoint is this value on disk.
+/// the network, the optimiser's moments, the moving average of the
+/// parameters, the position in the epoch, the best network so far and the
+/// history. A checkpoint is this value on disk.
 public struct TrainingState: Sendable {
     /// The network being trained.
     public var network: TaggingNetwork
     /// The optimiser with its moments.
     public var optimizer: Optimizer
+    /// The moving average of the network's parameters, when averaging is on:
+    /// the network that is evaluated and saved.
+    public var average: ParameterAverage<TaggingNetwork>?
     /// The current epoch, from 0.
     public var epoch: Int
     /// The next batch of the current epoch.
@@ -17,43 +21,49 @@ public struct TrainingState: Sendable {
     public var epochLoss: Double
     /// Seconds spent on the current epoch before an interruption.
     public var epochSeconds: Double
-    /// The best network so far by dev F1 (the one written as the model).
+    /// The best network so far by the dev selection score (the one written as the model).
     public var best: TaggingNetwork
-    /// The best dev F1 so far, or -1 before the first evaluation.
-    public var bestF1: Double
-    /// Epochs since the dev F1 last improved.
+    /// The best dev selection score so far (see ``ModelSelection``), or -1 before the first evaluation.
+    public var bestScore: Double
+    /// Epochs since the dev selection score last improved.
     public var epochsWithoutImprovement: Int
     /// One record per finished epoch.
     public var history: [EpochRecord]
 
     /// The state at the start of training.
-    public init(network: TaggingNetwork, optimizer: Optimizer) {
+    /// - Parameters:
+    ///   - network: the initial network.
+    ///   - optimizer: the optimiser with empty state.
+    ///   - averagingDecay: the decay of the parameter average; 0 for none.
+    public init(network: TaggingNetwork, optimizer: Optimizer, averagingDecay: Float = 0) {
         self.network = network
         self.optimizer = optimizer
+        average = averagingDecay > 0 ? ParameterAverage(decay: averagingDecay, initial: network) : nil
         epoch = 0
         nextBatch = 0
         epochLoss = 0
         epochSeconds = 0
         best = network
-        bestF1 = -1
+        bestScore = -1
         epochsWithoutImprovement = 0
         history = []
     }
 
     /// Restores a state from a checkpoint's parts.
     public init(
-        network: TaggingNetwork, optimizer: Optimizer, epoch: Int, nextBatch: Int, epochLoss: Double,
-        epochSeconds: Double, best: TaggingNetwork, bestF1: Double, epochsWithoutImprovement: Int,
+        network: TaggingNetwork, optimizer: Optimizer, average: ParameterAverage<TaggingNetwork>?, epoch: Int,
+        nextBatch: Int, epochLoss: Double, epochSeconds: Double, best: TaggingNetwork, bestScore: Double, epochsWithoutImprovement: Int,
         history: [EpochRecord]
     ) {
         self.network = network
         self.optimizer = optimizer
+        self.average = average
         self.epoch = epoch
         self.nextBatch = nextBatch
         self.epochLoss = epochLoss
         self.epochSeconds = epochSeconds
         self.best = best
-        self.bestF1 = bestF1
+        self.bestScore = bestScore
         self.epochsWithoutImprovement = epochsWithoutImprovement
         self.history = history
     }

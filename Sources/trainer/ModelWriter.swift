@@ -9,13 +9,13 @@ enum ModelWriter {
         state: TrainingState, trainer: Trainer, options: TrainingOptions, inputs: TrainerInputs,
         trainingSeconds: Double, wallSeconds: Double
     ) throws {
-        let bestEpoch = state.history.firstIndex { $0.devF1 == state.bestF1 && $0.improved }.map { $0 + 1 } ?? state.history.count
+        let bestEpoch = state.history.lastIndex { $0.improved }.map { $0 + 1 } ?? state.history.count
         let bestRecord = bestEpoch > 0 ? state.history[bestEpoch - 1] : nil
         let command = (["trainer"] + CommandLine.arguments.dropFirst()).map(Self.quoted).joined(separator: " ")
         let record = TrainingRecord(
             command: command, trainFile: inputs.train, devFile: inputs.dev, seed: options.seed,
             hyperparameters: options.summary, epochs: state.history.count, bestEpoch: bestEpoch,
-            seconds: wallSeconds, devF1: state.bestF1, devIntentAccuracy: bestRecord?.devIntentAccuracy)
+            seconds: wallSeconds, devF1: bestRecord?.devF1 ?? 0, devIntentAccuracy: bestRecord?.devIntentAccuracy)
         let configuration = ModelConfiguration(
             architecture: options.architecture, tokenizer: .words, featurizer: trainer.data.featurizer, training: record)
         let tagger = Tagger(configuration: configuration, network: state.best)

@@ -101,7 +101,9 @@ struct TrainingSession {
         }
         let seconds = state.history.reduce(0) { $0 + $1.seconds }
         let elapsed = clock.now - started
-        Diagnostics.note("stopped (\(reason.rawValue)) after \(state.history.count) epochs; best dev F1 \(String(format: "%.2f", state.bestF1))")
+        let best = state.history.last { $0.improved }
+        Diagnostics.note("stopped (\(reason.rawValue)) after \(state.history.count) epochs; best epoch \(best?.epoch ?? 0): dev F1 "
+            + String(format: "%.2f", best?.devF1 ?? 0) + (best?.devIntentAccuracy.map { String(format: ", intent accuracy %.2f", $0) } ?? ""))
         try ModelWriter.write(
             state: state, trainer: trainer, options: options, inputs: inputs,
             trainingSeconds: seconds, wallSeconds: Double(elapsed.components.seconds))

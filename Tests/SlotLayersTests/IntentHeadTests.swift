@@ -15,7 +15,7 @@ import Testing
     ])
     private let sentences = [0..<2, 3..<4]
 
-    /// A head whose projection is the identity (or [I I] for mean-max), to read the pooled vector.
+    /// A head whose projection is the identity, to read the pooled vector.
     private func identityHead(_ pooling: IntentPooling) -> IntentHead {
         let size = pooling.pooledSize(inputSize: 4)
         var weight = Matrix(rows: size, columns: size)
@@ -45,6 +45,15 @@ import Testing
         ]))
     }
 
+    @Test func finalMaxPoolingConcatenatesFinalStatesAndMax() {
+        let head = identityHead(.finalMax)
+        #expect(head.inputSize == 4)
+        #expect(head(outputs, sentences: sentences) == Matrix([
+            [5, -6, 3, 4, 5, 2, 7, 4],
+            [-1, -2, -3, -4, -1, -2, -3, -4],
+        ]))
+    }
+
     @Test(arguments: IntentPooling.allCases)
     func backwardRoutesGradientsToTheRightRows(pooling: IntentPooling) {
         let head = identityHead(pooling)
@@ -66,6 +75,10 @@ import Testing
             #expect(gradient.row(0) == [0.5, 1.5, 0.5, 1.5])
             #expect(gradient.row(1) == [1.5, 0.5, 1.5, 0.5])
             #expect(gradient.row(3) == [2, 2, 2, 2])
+        case .finalMax:
+            #expect(gradient.row(0) == [0, 1, 1, 2])
+            #expect(gradient.row(1) == [2, 1, 1, 0])
+            #expect(gradient.row(3) == [2, 2, 2, 2])
         }
     }
 
@@ -77,12 +90,13 @@ import Testing
         return Matrix(rows: rows, columns: columns, scalars: values)
     }
 
-    @Test(arguments: IntentPooling.allCases)
-    func backwardMatchesFiniteDifferences(pooling: IntentPooling) {
+    @Test(arguments: IntentPooling.allCases, [0, 5])
+    func backwardMatchesFiniteDifferences(pooling: IntentPooling, hiddenSize: Int) {
         var generator = SplitMix64(seed: 21)
-        let head = IntentHead(inputSize: 6, intentCount: 4, pooling: pooling, using: &generator)
+        let head = IntentHead(inputSize: 6, intentCount: 4, pooling: pooling, hiddenSize: hiddenSize, using: &generator)
         var withBias = head
         withBias.linear.bias = .uniform(rows: 1, columns: 4, bound: 0.5, using: &generator)
+        withBias.hidden?.bias = .uniform(rows: 1, columns: hiddenSize, bound: 0.5, using: &generator)
         let outputs = Self.separatedOutputs(rows: 9, columns: 6, using: &generator)
         let sentences = [0..<4, 4..<5, 6..<9]
         let intents = [3, 0, 2]
@@ -94,7 +108,11 @@ import Testing
         let logitGradient = softmax.crossEntropy(logits: logits, labels: intents).logitGradient
         let (outputGradient, gradient) = withBias.backward(logitGradient, cache: cache)
         #expect(outputGradient.row(5) == [0, 0, 0, 0, 0, 0])
-        let check = GradientCheck()
+        #expect(gradient.namedParameters.map(\.name)
+            == (hiddenSize > 0 ? ["hidden.weight", "hidden.bias"] : []) + ["linear.weight", "linear.bias"])
+        // tanh's curvature makes the central difference's truncation error
+        // (h²·L'''/6) visible at h = 10⁻², so the hidden layer is checked at h = 2·10⁻³.
+        let check = GradientCheck(step: hiddenSize > 0 ? 2e-3 : 1e-2)
         let parameters = check.check(withBias, analytic: gradient) { loss($0, outputs) }
         #expect(parameters.passed, "\(parameters)")
         let inputs = check.check(input: outputs, analytic: outputGradient) { loss(withBias, $0) }
@@ -113,6 +131,21 @@ import Testing
         #expect(outputGradient.row(0) == [1, 2, 1, 2])
         #expect(outputGradient.row(2) == [1, 1, 1, 1])
         #expect(gradient.linear.bias == Matrix([[2, 2, 2, 2]]))
+    }
+
+    @Test func hiddenLayerIsATanhBetweenPoolingAndProjection() {
+        let pooled = identityHead(.final)(outputs, sentences: sentences)
+        let hidden = Linear(weight: Matrix([[1, 0, 0, 0], [0, 0.5, 0, 0], [0, 0, 0, -0.25]]), bias: Matrix([[0, 1, 0]]))
+        let linear = Linear(weight: Matrix([[1, 1, 1], [2, 0, -1]]), bias: Matrix([[0.5, 0]]))
+        let head = IntentHead(linear: linear, pooling: .final, hidden: hidden)
+        #expect(head.inputSize == 4 && head.pooledSize == 4 && head.intentCount == 2)
+        let logits = head(outputs, sentences: sentences)
+        for b in 0..<2 {
+            let p = pooled.row(b)
+            let a = [tanh(p[0]), tanh(0.5 * p[1] + 1), tanh(-0.25 * p[3])]
+            #expect(abs(logits[b, 0] - (a[0] + a[1] + a[2] + 0.5)) <= 1e-6)
+            #expect(abs(logits[b, 1] - (2 * a[0] - a[2])) <= 1e-6)
+        }
     }
 
     @Test func probabilitiesAreTheSoftmaxOfTheLogits() {
@@ -134,7 +167,7 @@ import Testing
         #expect(head.namedParameters.map(\.name) == ["linear.weight", "linear.bias"])
         #expect(head.namedParameters.map(\.value.shape) == [[3, 16], [1, 3]])
         #expect(head.intentCount == 3)
-        #expect(IntentPooling.allCases.map(\.rawValue) == ["final", "max", "meanMax"])
+        #expect(IntentPooling.allCases.map(\.rawValue) == ["final", "max", "meanMax", "finalMax"])
         let encoded = try JSONEncoder().encode([IntentPooling.meanMax, .final])
         #expect(String(decoding: encoded, as: UTF8.self) == #"["meanMax","final"]"#)
         #expect(try JSONDecoder().decode([IntentPooling].self, from: encoded) == [.meanMax, .final])

@@ -7,7 +7,8 @@ import SlotTestSupport
 @Suite("TaggingNetwork")
 struct TaggingNetworkTests {
     static func network(
-        output: Architecture.Output, intents: Int, cell: Architecture.Cell = .lstm, pooling: IntentPooling = .final
+        output: Architecture.Output, intents: Int, cell: Architecture.Cell = .lstm, pooling: IntentPooling = .final,
+        intentHiddenSize: Int = 0
     ) -> TaggingNetwork {
         var architecture = Architecture()
         architecture.wordDimension = 3
@@ -17,6 +18,7 @@ struct TaggingNetworkTests {
         architecture.layers = 2
         architecture.output = output
         architecture.intentPooling = pooling
+        architecture.intentHiddenSize = intentHiddenSize
         architecture.cell = cell
         var generator = SplitMix64(seed: 61)
         var network = TaggingNetwork(
@@ -56,6 +58,33 @@ struct TaggingNetworkTests {
         #expect(gradient.words.table.row(5) == [0, 0, 0])
         let characterTable = gradient.characters?.namedParameters.first { $0.name == "embedding.table" }?.value
         #expect(characterTable?.row(0) == [0, 0])
+    }
+
+    /// Max pooling's kinks are too close together in a whole network for
+    /// finite differences (IntentHeadTests checks it on separated values), so
+    /// the whole-network check uses final-state pooling.
+    @Test("full loss gradient also matches with an intent hidden layer, with and without label smoothing")
+    func fullGradientWithIntentHiddenLayer() {
+        let network = Self.network(output: .crf, intents: 2, pooling: .final, intentHiddenSize: 3)
+        var generator = SplitMix64(seed: 0)
+        let (_, gradient) = network.lossAndGradient(Self.batch, dropout: 0, intentWeight: 0.7, using: &generator)
+        #expect(network.namedParameters.map(\.name).suffix(4)
+            == ["intent.hidden.weight", "intent.hidden.bias", "intent.linear.weight", "intent.linear.bias"])
+        #expect(network.intent?.hidden?.weight.shape == [3, 4])
+        let report = GradientCheck(samplesPerTensor: 24).check(network, analytic: gradient, loss: Self.loss)
+        #expect(report.passed, "\(report)")
+        func smoothedLoss(_ network: TaggingNetwork) -> Double {
+            var generator = SplitMix64(seed: 0)
+            return network.lossAndGradient(
+                Self.batch, dropout: 0, intentWeight: 0.7, intentSmoothing: 0.2, using: &generator).loss
+        }
+        var smoothingGenerator = SplitMix64(seed: 0)
+        let smoothed = network.lossAndGradient(
+            Self.batch, dropout: 0, intentWeight: 0.7, intentSmoothing: 0.2, using: &smoothingGenerator)
+        #expect(smoothed.loss != Self.loss(network))
+        let smoothedReport = GradientCheck(samplesPerTensor: 24).check(
+            network, analytic: smoothed.gradient, loss: smoothedLoss)
+        #expect(smoothedReport.passed, "\(smoothedReport)")
     }
 
     @Test("the loss is the slot loss plus the weighted intent loss")

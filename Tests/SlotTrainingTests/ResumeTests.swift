@@ -35,11 +35,14 @@ struct ResumeTests {
 
         #expect(ToyTraining.bits(resumed.network) == ToyTraining.bits(uninterrupted.network))
         #expect(ToyTraining.bits(resumed.best) == ToyTraining.bits(uninterrupted.best))
+        let average = try #require(resumed.average), uninterruptedAverage = try #require(uninterrupted.average)
+        #expect(ToyTraining.bits(average.value) == ToyTraining.bits(uninterruptedAverage.value))
+        #expect(average.updates == uninterruptedAverage.updates && average.updates == 15)
         #expect(resumed.optimizer.firstMoments == uninterrupted.optimizer.firstMoments)
         #expect(resumed.history.map(\.devF1) == uninterrupted.history.map(\.devF1))
         #expect(resumed.history.map(\.devIntentAccuracy) == uninterrupted.history.map(\.devIntentAccuracy))
         #expect(resumed.history.map(\.trainLoss) == uninterrupted.history.map(\.trainLoss))
-        #expect(resumed.bestF1 == uninterrupted.bestF1)
+        #expect(resumed.bestScore == uninterrupted.bestScore)
     }
 
     @Test("a checkpoint from another seed or a missing one is refused")
@@ -58,6 +61,12 @@ struct ResumeTests {
         let otherTrainer = Trainer(options: other, data: trainer.data)
         #expect(throws: TrainingError.badCheckpoint(directory: directory, detail: "it was made with --seed 7, not 99")) {
             try Checkpoint.load(from: directory, trainer: otherTrainer)
+        }
+        var unaveraged = options
+        unaveraged.averagingDecay = 0
+        #expect(throws: TrainingError.badCheckpoint(
+            directory: directory, detail: "it was made with another --averaging-decay (averaging on in one, off in the other)")) {
+            try Checkpoint.load(from: directory, trainer: Trainer(options: unaveraged, data: trainer.data))
         }
     }
 }

@@ -40,7 +40,7 @@ struct TrainerFitTests {
         #expect(correctIntents == trainer.data.train.count)
         let report = trainer.evaluate(state.network)
         #expect(report.f1 == 100 && report.intentAccuracy == 100)
-        #expect(state.bestF1 == 100)
+        #expect(state.bestScore == 100)
     }
 
     @Test("constrained decoding never yields invalid BIO even from an untrained network")

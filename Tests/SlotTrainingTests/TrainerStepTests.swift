@@ -4,7 +4,8 @@ import SlotModel
 @testable import SlotTraining
 
 /// The trainer's step against the dense step it replaced: whole-network
-/// gradients per worker, summed, scaled, clipped, and a dense optimiser update.
+/// gradients per worker, summed, scaled, clipped, a dense optimiser update and
+/// a dense update of the parameter average (augmentation on, as by default).
 @Suite("A training step gives the bits of the dense reference step")
 struct TrainerStepTests {
     static func trainer(threads: Int, freeze: Bool, rule: TrainingOptions.OptimizerName) throws -> Trainer {
@@ -25,10 +26,11 @@ struct TrainerStepTests {
         let parts = (0..<workers).map { worker in
             var generator = SplitMix64(seed: mix(seed, UInt64(worker), 0xD809))
             let sentences = stride(from: worker, to: batch.count, by: workers).map {
-                trainer.wordDropped(trainer.data.train[batch[$0]], using: &generator)
+                trainer.wordDropped(trainer.augmenter.augment(trainer.data.train[batch[$0]], using: &generator), using: &generator)
             }
             return state.network.lossAndGradient(
-                sentences, dropout: options.dropout, intentWeight: options.intentWeight, using: &generator)
+                sentences, dropout: options.dropout, intentWeight: options.intentWeight,
+                intentSmoothing: options.intentSmoothing, using: &generator)
         }
         var gradient = parts[0].gradient
         var loss = parts[0].loss
@@ -40,6 +42,7 @@ struct TrainerStepTests {
         if options.freezeEmbeddings { gradient.words.table.fill(0) }
         gradient.clipNorm(to: options.clipNorm)
         state.optimizer.update(&state.network, gradient: gradient, learningRate: options.learningRate)
+        state.average?.update(with: state.network)
         return loss
     }
 
@@ -64,5 +67,8 @@ struct TrainerStepTests {
         #expect(sharded.optimizer.firstMoments == reference.optimizer.firstMoments)
         #expect(sharded.optimizer.secondMoments == reference.optimizer.secondMoments)
         #expect(sharded.optimizer.step == 12)
+        let shardedAverage = try #require(sharded.average), referenceAverage = try #require(reference.average)
+        #expect(ToyTraining.bits(shardedAverage.value) == ToyTraining.bits(referenceAverage.value))
+        #expect(shardedAverage.updates == 12)
     }
 }
