@@ -34,10 +34,11 @@ struct ShippedModelTests {
         #expect(try Self.roles().swapped == 0)
     }
 
-    @Test("At least half of the unseen cities are labelled with the role their verb gives them")
+    @Test("At least five in six unseen cities are labelled with the role their verb gives them")
     func mostUnseenCitiesFound() throws {
         let roles = try Self.roles()
-        #expect(roles.right * 2 >= roles.total, "\(roles.right) of \(roles.total) unseen-city roles found")
+        // Training augments slot values (unknown word, random spellings), so context decides the role.
+        #expect(roles.right * 6 >= roles.total * 5, "\(roles.right) of \(roles.total) unseen-city roles found")
     }
 
     @Test("An unseen city after 'from' is the origin, whatever follows")
