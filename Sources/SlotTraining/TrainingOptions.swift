@@ -54,7 +54,7 @@ public struct TrainingOptions: Hashable, Sendable, Codable {
     /// and separately of inserting a comma, both labelled `O` (see ``SentenceAugmenter``).
     public var punctuationRate: Float = 0.3
     /// Probability of replacing all words of a training slot by the unknown word.
-    public var slotDropout: Float = 0.05
+    public var slotDropout: Float = 0.1
     /// Probability that a slot dropped by ``slotDropout`` is also spelt with random letters.
     public var slotSpellingNoise: Float = 0.5
     /// Words seen fewer times than this in training get no vector of their own.

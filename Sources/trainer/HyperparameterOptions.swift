@@ -21,7 +21,7 @@ struct HyperparameterOptions: ParsableArguments {
     @Option(help: "Words seen at most this often count as rare for unknown-word dropout (default 1).") var rareWordCount: Int?
     @Option(help: "Probability of replacing any training word by the unknown word (default 0.2).") var wordDropout: Float?
     @Option(help: "Probability of appending '.', '?' or '!' to a training sentence, and separately of inserting a comma, labelled O (default 0.3).") var punctuationRate: Float?
-    @Option(help: "Probability of replacing all words of a training slot by the unknown word (default 0.05).") var slotDropout: Float?
+    @Option(help: "Probability of replacing all words of a training slot by the unknown word (default 0.1).") var slotDropout: Float?
     @Option(help: "Probability that a dropped slot is also spelt with random letters (default 0.5).") var slotSpellingNoise: Float?
     @Option(help: "Words seen fewer times get no vector of their own (default 1).") var minWordCount: Int?
     @Option(help: "Weight of the intent loss against the slot loss (default 2).") var intentWeight: Float?
