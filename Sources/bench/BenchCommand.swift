@@ -34,6 +34,12 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Measure only tagging (needs --model); for profiling the tagger alone.")
     var taggingOnly = false
 
+    func validate() throws {
+        if taggingOnly && model == nil {
+            throw ValidationError("--tagging-only measures a model's tagging: name one with --model DIR.")
+        }
+    }
+
     mutating func run() throws {
         GEMM.useCallingThreadOnly()
         if !taggingOnly {
