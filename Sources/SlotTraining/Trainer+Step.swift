@@ -12,6 +12,13 @@ extension Trainer {
     /// ids renumbered in order), and return the word table's gradient as sparse
     /// rows in the whole table's numbering. Sentences are augmented (see
     /// ``SentenceAugmenter``) before word dropout.
+    /// Training sentence `index`, or with probability ``TrainingOptions/numeralRate``
+    /// its numeral rendering when it has one (no random number is drawn when it has none).
+    func trainingSentence(_ index: Int, using generator: inout SplitMix64) -> EncodedSentence {
+        if let variant = data.numeralVariants[index], generator.nextUnitFloat() < options.numeralRate { return variant }
+        return data.train[index]
+    }
+
     func step(
         _ state: inout TrainingState, words: inout ShardedWordTable, batch: [Int], batchIndex: Int, learningRate: Float
     ) -> Double {
@@ -20,7 +27,7 @@ extension Trainer {
         let shares = (0..<workers).map { worker -> (generator: SplitMix64, sentences: [EncodedSentence]) in
             var generator = SplitMix64(seed: mix(seed, UInt64(worker), 0xD809))
             let sentences = stride(from: worker, to: batch.count, by: workers).map {
-                wordDropped(augmenter.augment(data.train[batch[$0]], using: &generator), using: &generator)
+                wordDropped(augmenter.augment(trainingSentence(batch[$0], using: &generator), using: &generator), using: &generator)
             }
             return (generator, sentences)
         }

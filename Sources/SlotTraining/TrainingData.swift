@@ -12,6 +12,10 @@ public struct TrainingData: Sendable {
     public let featurizer: Featurizer
     /// The encoded training sentences.
     public let train: [EncodedSentence]
+    /// For each training sentence, its numbers rendered as numerals
+    /// (``NumeralRendering``), or `nil` when it has none or
+    /// ``TrainingOptions/numeralRate`` is 0.
+    public let numeralVariants: [EncodedSentence?]
     /// The encoded dev sentences.
     public let dev: [EncodedSentence]
     /// The dev sentences as read, for scoring.
@@ -49,6 +53,16 @@ public struct TrainingData: Sendable {
             for label in sentence.labels where seenLabels.insert(label).inserted { labels.append(label) }
             if let intent = sentence.intent, seenIntents.insert(intent).inserted { intents.append(intent) }
         }
+        let renderings = train.map { sentence in
+            options.numeralRate > 0 ? NumeralRendering.render(tokens: sentence.tokens, labels: sentence.labels) : nil
+        }
+        for rendering in renderings.compactMap({ $0 }) {
+            // Numerals (and "$") get vectors of their own; the other words keep their counts.
+            for token in rendering.tokens where token == "$" || token.contains(where: \.isNumber) {
+                wordBuilder.add(normalizer.normalize(token))
+                characterBuilder.add(characterNormalizer.normalize(token))
+            }
+        }
         if options.punctuationRate > 0 {
             // The augmenter's punctuation gets vectors of its own, counted as
             // often as it is expected to be inserted in an epoch.
@@ -68,6 +82,12 @@ public struct TrainingData: Sendable {
             labels: labels, intents: intents)
         self.featurizer = featurizer
         self.train = try train.map { try featurizer.encode($0, file: trainFile) }
+        numeralVariants = try zip(train, renderings).map { sentence, rendering in
+            guard let rendering else { return nil }
+            return try featurizer.encode(
+                AnnotatedSentence(tokens: rendering.tokens, labels: rendering.labels, intent: sentence.intent, line: sentence.line),
+                file: trainFile)
+        }
         var unseen: [(label: String, line: Int)] = []
         var reported = Set<String>()
         for sentence in dev {

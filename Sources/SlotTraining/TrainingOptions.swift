@@ -57,6 +57,9 @@ public struct TrainingOptions: Hashable, Sendable, Codable {
     public var slotDropout: Float = 0.1
     /// Probability that a slot dropped by ``slotDropout`` is also spelt with random letters.
     public var slotSpellingNoise: Float = 0.5
+    /// Probability of showing a training sentence with its English number
+    /// words as numerals ("may 15th" for "may fifteenth", see ``NumeralRendering``).
+    public var numeralRate: Float = 0.3
     /// Words seen fewer times than this in training get no vector of their own.
     public var minWordCount = 1
     /// Weight of the intent loss relative to the slot loss.

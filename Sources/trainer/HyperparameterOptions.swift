@@ -23,6 +23,7 @@ struct HyperparameterOptions: ParsableArguments {
     @Option(help: "Probability of appending '.', '?' or '!' to a training sentence, and separately of inserting a comma, labelled O (default 0.3).") var punctuationRate: Float?
     @Option(help: "Probability of replacing all words of a training slot by the unknown word (default 0.1).") var slotDropout: Float?
     @Option(help: "Probability that a dropped slot is also spelt with random letters (default 0.5).") var slotSpellingNoise: Float?
+    @Option(help: "Probability of showing a training sentence with its English number words as numerals, 'may 15th' for 'may fifteenth' (default 0.3).") var numeralRate: Float?
     @Option(help: "Words seen fewer times get no vector of their own (default 1).") var minWordCount: Int?
     @Option(help: "Weight of the intent loss against the slot loss (default 2).") var intentWeight: Float?
     @Option(help: "Label smoothing of the intent loss, in [0, 1); it lowers intent confidences (default 0).") var intentSmoothing: Float?
@@ -51,7 +52,7 @@ struct HyperparameterOptions: ParsableArguments {
         if let dropout, !(0..<1).contains(dropout) { throw ValidationError("--dropout must be in [0, 1).") }
         if let unknownWordDropout, !(0...1).contains(unknownWordDropout) { throw ValidationError("--unknown-word-dropout must be in [0, 1].") }
         if let wordDropout, !(0..<1).contains(wordDropout) { throw ValidationError("--word-dropout must be in [0, 1).") }
-        for (name, value) in [("--punctuation-rate", punctuationRate), ("--slot-dropout", slotDropout), ("--slot-spelling-noise", slotSpellingNoise)] {
+        for (name, value) in [("--punctuation-rate", punctuationRate), ("--slot-dropout", slotDropout), ("--slot-spelling-noise", slotSpellingNoise), ("--numeral-rate", numeralRate)] {
             if let value, !(0...1).contains(value) { throw ValidationError("\(name) must be in [0, 1].") }
         }
         if let intentSmoothing, !(0..<1).contains(intentSmoothing) { throw ValidationError("--intent-smoothing must be in [0, 1).") }
@@ -83,6 +84,7 @@ struct HyperparameterOptions: ParsableArguments {
         if let punctuationRate { options.punctuationRate = punctuationRate }
         if let slotDropout { options.slotDropout = slotDropout }
         if let slotSpellingNoise { options.slotSpellingNoise = slotSpellingNoise }
+        if let numeralRate { options.numeralRate = numeralRate }
         if let minWordCount { options.minWordCount = minWordCount }
         if let intentWeight { options.intentWeight = intentWeight }
         if let intentSmoothing { options.intentSmoothing = intentSmoothing }
