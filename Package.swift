@@ -42,7 +42,7 @@ let package = Package(
             name: "SlotTraining",
             dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation"]
         ),
-        .target(name: "SlotEvaluation"),
+        .target(name: "SlotEvaluation", dependencies: ["SlotIO"]),
         .target(
             name: "SlotCommandLine",
             dependencies: ["SlotTagger"],
@@ -93,6 +93,6 @@ let package = Package(
         .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotTestSupport"]),
         .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotTestSupport"]),
         .testTarget(name: "SlotEvaluationTests", dependencies: ["SlotEvaluation"]),
-        .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine"]),
+        .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine", "SlotTestSupport"]),
     ]
 )
