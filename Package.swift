@@ -25,6 +25,7 @@ let package = Package(
 
         // MARK: - Implementation modules, one concern each
         .target(name: "SlotText", dependencies: ["CICU"]),
+        .target(name: "SlotFileSystem", dependencies: ["CFileSystem"]),
         .target(name: "SlotCorpus", dependencies: ["SlotText"]),
         .target(
             name: "SlotMath",
@@ -35,20 +36,21 @@ let package = Package(
         .target(name: "SlotVocabulary", dependencies: ["SlotText", "SlotCorpus", "SlotMath"]),
         .target(
             name: "SlotModel",
-            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary"]
+            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotFileSystem"]
         ),
         .target(
             name: "SlotTraining",
-            dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation"]
+            dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotFileSystem"]
         ),
         .target(name: "SlotEvaluation"),
         .target(
             name: "SlotCommandLine",
-            dependencies: ["SlotTagger"],
+            dependencies: ["SlotTagger", "SlotTraining"],
             path: "Sources/SlotCommandLine"
         ),
 
         // MARK: - C shims
+        .target(name: "CFileSystem"),
         .target(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
@@ -74,7 +76,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench",
-            dependencies: ["SlotTagger", "SlotTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SlotTagger", "SlotTraining", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: - Tests
@@ -88,8 +90,8 @@ let package = Package(
         .testTarget(name: "SlotMathTests", dependencies: ["SlotMath", "SlotTestSupport"]),
         .testTarget(name: "SlotLayersTests", dependencies: ["SlotLayers", "SlotTestSupport"]),
         .testTarget(name: "SlotVocabularyTests", dependencies: ["SlotVocabulary"]),
-        .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotTestSupport"]),
-        .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotTestSupport"]),
+        .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotFileSystem", "SlotTestSupport"]),
+        .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotFileSystem", "SlotTestSupport"]),
         .testTarget(name: "SlotEvaluationTests", dependencies: ["SlotEvaluation"]),
         .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine"]),
     ]

@@ -17,12 +17,16 @@ extension Tagger {
     /// - Parameters:
     ///   - directory: where to write.
     ///   - modelCard: the text of `README.md`.
-    /// - Throws: ``ModelBundleError/writeFailed(path:reason:)`` and related errors.
-    public func write(to directory: String, modelCard: String) throws {
+    ///   - extraFiles: files written into the bundle in the same atomic step (a training report).
+    /// - Throws: ``ModelError/nonFiniteWeights(_:)`` when a parameter is NaN or infinite,
+    ///   ``ModelBundleError/writeFailed(path:reason:)`` and related errors.
+    public func write(to directory: String, modelCard: String, extraFiles: [(name: String, bytes: [UInt8])] = []) throws {
         let tensors = network.namedParameters.map {
             NamedTensor(name: $0.name, shape: $0.value.shape, values: $0.value.scalars)
         }
-        try ModelBundle(configuration: configuration, tensors: tensors, modelCard: modelCard).write(to: directory)
+        if let bad = tensors.first(where: { !$0.values.allSatisfy(\.isFinite) }) { throw ModelError.nonFiniteWeights(bad.name) }
+        try ModelBundle(configuration: configuration, tensors: tensors, modelCard: modelCard)
+            .write(to: directory, extraFiles: extraFiles)
     }
 }
 
@@ -46,6 +50,7 @@ extension TaggingNetwork {
                 throw ModelError.inconsistentBundle(
                     "tensor '\(name)' has shape \(tensor.shape) but the architecture needs \(matrix.shape)")
             }
+            guard tensor.values.allSatisfy(\.isFinite) else { throw ModelError.nonFiniteWeights(name) }
             matrix = Matrix(rows: matrix.rows, columns: matrix.columns, scalars: tensor.values)
             used += 1
         }

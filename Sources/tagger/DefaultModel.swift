@@ -40,7 +40,7 @@ enum DefaultModel {
         throw CLIError(
             "no --model given and no default model found (tried $\(environmentVariable), \(near)./models/\(name)); "
             + "pass --model DIR, set \(environmentVariable)=DIR, or run from a slot-tagger checkout (it ships models/\(name)) "
-            + "or its `make install`", exitCode: 66)
+            + "or its `make install`", status: .noInput)
     }
 
     /// The directories tried after the environment variable, in order.
