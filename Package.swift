@@ -93,6 +93,6 @@ let package = Package(
         .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotFileSystem", "SlotTestSupport"]),
         .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotFileSystem", "SlotTestSupport"]),
         .testTarget(name: "SlotEvaluationTests", dependencies: ["SlotEvaluation"]),
-        .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine"]),
+        .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine", "SlotTraining"]),
     ]
 )
