@@ -20,13 +20,13 @@ let package = Package(
         // MARK: - Public library: one import for chatbot backends
         .target(
             name: "SlotTagger",
-            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation"]
+            dependencies: ["SlotText", "SlotCorpus", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO"]
         ),
 
         // MARK: - Implementation modules, one concern each
         .target(name: "SlotText", dependencies: ["CICU"]),
-        .target(name: "SlotFileSystem", dependencies: ["CFileSystem"]),
-        .target(name: "SlotCorpus", dependencies: ["SlotText"]),
+        .target(name: "SlotIO", dependencies: ["CFileSystem"]),
+        .target(name: "SlotCorpus", dependencies: ["SlotText", "SlotIO"]),
         .target(
             name: "SlotMath",
             dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))],
@@ -36,11 +36,11 @@ let package = Package(
         .target(name: "SlotVocabulary", dependencies: ["SlotText", "SlotCorpus", "SlotMath"]),
         .target(
             name: "SlotModel",
-            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotFileSystem"]
+            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotIO"]
         ),
         .target(
             name: "SlotTraining",
-            dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotFileSystem"]
+            dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO"]
         ),
         .target(name: "SlotEvaluation"),
         .target(
@@ -68,7 +68,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "trainer",
-            dependencies: ["SlotTagger", "SlotTraining", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SlotTagger", "SlotTraining", "SlotCommandLine", "SlotMath", "SlotLayers", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "evaluator",
@@ -76,7 +76,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench",
-            dependencies: ["SlotTagger", "SlotTraining", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SlotTagger", "SlotTraining", "SlotMath", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: - Tests
@@ -86,12 +86,13 @@ let package = Package(
             path: "Tests/SlotTestSupport"
         ),
         .testTarget(name: "SlotTextTests", dependencies: ["SlotText"]),
+        .testTarget(name: "SlotIOTests", dependencies: ["SlotIO"]),
         .testTarget(name: "SlotCorpusTests", dependencies: ["SlotCorpus"]),
         .testTarget(name: "SlotMathTests", dependencies: ["SlotMath", "SlotTestSupport"]),
         .testTarget(name: "SlotLayersTests", dependencies: ["SlotLayers", "SlotTestSupport"]),
         .testTarget(name: "SlotVocabularyTests", dependencies: ["SlotVocabulary"]),
-        .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotFileSystem", "SlotTestSupport"]),
-        .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotFileSystem", "SlotTestSupport"]),
+        .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotIO", "SlotTestSupport"]),
+        .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotIO", "SlotTestSupport"]),
         .testTarget(name: "SlotEvaluationTests", dependencies: ["SlotEvaluation"]),
         .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine", "SlotTraining"]),
     ]

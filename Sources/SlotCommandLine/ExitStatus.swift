@@ -47,6 +47,7 @@ public enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
             }
         case let error as VocabularyError:
             if case .unreadable = error { self = .noInput } else { self = .dataError }
+        case ModelError.noDefaultModel: self = .noInput
         case is ModelError, is EvaluationError: self = .dataError
         default: self = .software
         }

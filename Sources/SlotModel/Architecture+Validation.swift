@@ -2,9 +2,9 @@ extension Architecture {
     /// The largest size of any vector or state: large enough for every
     /// published BiLSTM tagger, small enough that a damaged or hostile
     /// configuration cannot ask for gigabytes.
-    public static let maximumSize = 1024
+    package static let maximumSize = 1024
     /// The widest character window of the CNN.
-    public static let maximumCharacterWindow = 9
+    package static let maximumCharacterWindow = 9
 
     /// Checks every size and choice, before anything is allocated: sizes
     /// positive (zero where zero means "off") and at most ``maximumSize``,
@@ -12,7 +12,7 @@ extension Architecture {
     ///
     /// - Throws: ``ValueViolation`` naming the first value out of range (keys
     ///   as in `config.json`: `architecture.hiddenSize`).
-    public func validate() throws(ValueViolation) {
+    package func validate() throws(ValueViolation) {
         let maximum = Self.maximumSize
         try ValueViolation.check(wordDimension, 1...maximum, key: "architecture.wordDimension")
         try ValueViolation.check(characterDimension, 0...maximum, key: "architecture.characterDimension")

@@ -1,9 +1,9 @@
 /// The text of a model bundle's `README.md`: what the model is, how it was
 /// trained and how well it scored.
-public enum ModelCard {
+package enum ModelCard {
     /// A model card for `configuration`, with a table of the per-epoch dev
     /// scores in `history` when it is not empty.
-    public static func text(for configuration: ModelConfiguration, history: [EpochRecord]) -> String {
+    package static func text(for configuration: ModelConfiguration, history: [EpochRecord]) -> String {
         let featurizer = configuration.featurizer
         let architecture = configuration.architecture
         var lines: [String] = []

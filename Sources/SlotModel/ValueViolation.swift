@@ -1,13 +1,13 @@
 /// A configuration value outside what the toolkit accepts: a size that is not
 /// positive or too large to allocate, a probability of 1, a rate that is not
 /// finite, a label listed twice.
-public struct ValueViolation: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ValueViolation: Error, Hashable, Sendable, CustomStringConvertible {
     /// The value's key, e.g. `architecture.hiddenSize` or `learningRate`.
-    public var key: String
+    package var key: String
     /// The value as given.
-    public var value: String
+    package var value: String
     /// What it must be, e.g. `an integer from 1 to 1024`.
-    public var requirement: String
+    package var requirement: String
 
     /// Creates a violation.
     package init(key: String, value: String, requirement: String) {
@@ -17,7 +17,7 @@ public struct ValueViolation: Error, Hashable, Sendable, CustomStringConvertible
     }
 
     /// `key is value; it must be requirement`.
-    public var description: String { "\(key) is \(value); it must be \(requirement)" }
+    package var description: String { "\(key) is \(value); it must be \(requirement)" }
 
     /// Checks that an integer lies in a closed range.
     package static func check(_ value: Int, _ range: ClosedRange<Int>, key: String) throws(ValueViolation) {

@@ -1,5 +1,5 @@
 import Foundation
-import SlotFileSystem
+import SlotIO
 import SlotMath
 import SlotModel
 
@@ -14,7 +14,7 @@ import SlotModel
 /// into a temporary sibling, then exchanged with any earlier checkpoint in one step. Only an
 /// absent path, an empty directory or a checkpoint (a directory whose `state.json` this type
 /// wrote) is ever replaced.
-public enum Checkpoint {
+package enum Checkpoint {
     private struct Position: Codable {
         var epoch: Int
         var nextBatch: Int
@@ -34,7 +34,7 @@ public enum Checkpoint {
     /// - Throws: ``TrainingError/unwritableOutput(path:role:reason:)`` when something other
     ///   than a checkpoint is at the path, ``TrainingError/writeFailed(path:reason:)`` when
     ///   encoding or writing fails; the path is then as it was.
-    public static func save(_ state: TrainingState, trainer: Trainer, to directory: String) throws(TrainingError) {
+    package static func save(_ state: TrainingState, trainer: Trainer, to directory: String) throws(TrainingError) {
         var tensors: [NamedTensor] = []
         for (name, value) in state.network.namedParameters {
             tensors.append(NamedTensor(name: "network." + name, shape: value.shape, values: value.scalars))
@@ -77,7 +77,7 @@ public enum Checkpoint {
     /// writable and it is absent, an empty directory or an earlier checkpoint.
     ///
     /// - Throws: ``TrainingError/unwritableOutput(path:role:reason:)``.
-    public static func checkWritable(_ directory: String) throws(TrainingError) {
+    package static func checkWritable(_ directory: String) throws(TrainingError) {
         do {
             try AtomicDirectory.checkWritable(directory, recognises: isCheckpoint)
         } catch {
@@ -105,7 +105,7 @@ public enum Checkpoint {
 
     /// Reads a checkpoint written by ``save(_:trainer:to:)`` for a trainer with the same data and options.
     /// - Throws: ``TrainingError/badCheckpoint(directory:detail:)`` when it is missing, damaged or from another run.
-    public static func load(from directory: String, trainer: Trainer) throws -> TrainingState {
+    package static func load(from directory: String, trainer: Trainer) throws -> TrainingState {
         let position: Position
         let tensors: [NamedTensor]
         do {

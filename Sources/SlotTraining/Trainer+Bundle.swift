@@ -3,7 +3,7 @@ import SlotModel
 
 extension Trainer {
     /// The files of the training report written into a bundle beside its weights.
-    public static let reportFileNames = ["training.json", "training.svg"]
+    package static let reportFileNames = ["training.json", "training.svg"]
 
     /// Writes the best model of a finished run as a complete bundle: weights,
     /// `config.json` (with the provenance and dev scores), the model card and
@@ -16,7 +16,7 @@ extension Trainer {
     ///   - provenance: the command, files and times to record.
     /// - Throws: ``ModelError/nonFiniteWeights(_:)`` when a weight is NaN or infinite,
     ///   ``ModelBundleError`` when the directory cannot be written (what was there is kept).
-    public func writeBundle(_ state: TrainingState, to directory: String, provenance: TrainingProvenance) throws {
+    package func writeBundle(_ state: TrainingState, to directory: String, provenance: TrainingProvenance) throws {
         let bestEpoch = state.history.lastIndex { $0.improved }.map { $0 + 1 } ?? state.history.count
         let bestRecord = bestEpoch > 0 ? state.history[bestEpoch - 1] : nil
         let record = TrainingRecord(

@@ -12,11 +12,11 @@ import SlotEvaluation
 /// through both panels and a ring.
 /// A legend under the title names the series with their last or best values. Not-a-number and infinite values are skipped; one epoch or a
 /// constant series gets a padded axis range, never a division by zero.
-public enum TrainingPlot {
+package enum TrainingPlot {
     /// The picture's width in SVG user units (pixels when opened directly).
-    public static let width = 720.0
+    package static let width = 720.0
     /// The picture's height in SVG user units.
-    public static let height = 560.0
+    package static let height = 560.0
 
     private static let lossColor = "#d1495b"
     private static let f1Color = "#2e6fba"
@@ -32,7 +32,7 @@ public enum TrainingPlot {
     ///   - points: The epochs, in any order (they are drawn sorted by epoch).
     ///   - title: The picture's title.
     /// - Returns: The SVG document as text, starting with `<svg` and ending with a newline.
-    public static func svg(_ points: [EpochRecord], title: String = "Training progress") -> String {
+    package static func svg(_ points: [EpochRecord], title: String = "Training progress") -> String {
         let sorted = points.sorted { $0.epoch < $1.epoch }
         let loss = Series(name: "training loss", color: lossColor, dashed: false,
                           values: sorted.map { ($0.epoch, $0.trainLoss) })

@@ -60,8 +60,8 @@ struct TagCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The most tokens an utterance may have; a longer one is an error naming its line.", valueName: "n"))
     var maxTokens = 1000
 
-    @Option(help: "Threads used to tag large inputs.")
-    var threads = 2
+    @Option(help: "Threads used to tag large inputs (default: one per processor core).")
+    var threads: Int?
 
     @OptionGroup
     var input: InputOptions
@@ -70,7 +70,7 @@ struct TagCommand: ParsableCommand {
         if let nBest, !(1...Self.maximumNBest).contains(nBest) { throw ValidationError("--nbest must be from 1 to \(Self.maximumNBest).") }
         if maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1.") }
         if nBest != nil, format != .jsonl { throw ValidationError("--nbest needs --format jsonl.") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if inputFormat == .conll, pretokenized { throw ValidationError("--pretokenized applies to text input only; CoNLL input is already tokenized.") }
         if inputFormat == .conll, input.lossy { throw ValidationError("--lossy applies to text input only.") }
     }
@@ -81,7 +81,7 @@ struct TagCommand: ParsableCommand {
     func run() throws {
         let output = LineWriter(fileDescriptor: 1, name: "<stdout>")
         try ErrorReporting.run(suggestsLossy: inputFormat == .text) {
-            let tagger = try Tagger(contentsOf: model ?? DefaultModel.locate())
+            let tagger = try Tagger(contentsOf: model ?? Tagger.defaultModelDirectory())
             let pipeline = TagPipeline(tagger: tagger, format: format, nBest: nBest, threads: threads, output: output)
             do {
                 switch inputFormat {

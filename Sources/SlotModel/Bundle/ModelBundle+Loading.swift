@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import SlotFileSystem
+import SlotIO
 
 extension ModelBundle {
     /// Loads and checks a bundle directory.
@@ -16,7 +16,7 @@ extension ModelBundle {
     ///
     /// - Parameter directory: The bundle directory, e.g. `models/atis-en`.
     /// - Throws: ``ModelBundleError``: a case naming the first problem found and the file it is in.
-    public init(contentsOf directory: String) throws(ModelBundleError) {
+    package init(contentsOf directory: String) throws(ModelBundleError) {
         switch FileSystem.kind(of: directory) {
         case .missing: throw .missingDirectory(path: directory)
         case .directory: break

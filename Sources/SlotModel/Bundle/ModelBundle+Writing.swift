@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-import SlotFileSystem
+import SlotIO
 
 extension ModelBundle {
     /// Writes the bundle to a directory, atomically replacing any bundle already there.
@@ -26,7 +26,7 @@ extension ModelBundle {
     /// - Throws: ``ModelBundleError/notABundleDirectory(path:)`` when something other than a bundle
     ///   is at the path, ``ModelBundleError/writeFailed(path:reason:)`` when encoding, writing or
     ///   renaming fails.
-    public func write(to directory: String, extraFiles: [(name: String, bytes: [UInt8])] = []) throws(ModelBundleError) {
+    package func write(to directory: String, extraFiles: [(name: String, bytes: [UInt8])] = []) throws(ModelBundleError) {
         try write(to: directory, extraFiles: extraFiles, observer: { _ throws(DirectoryWriteError) in })
     }
 
@@ -54,7 +54,7 @@ extension ModelBundle {
     /// ``AtomicDirectory/checkWritable(_:recognises:)``).
     ///
     /// - Throws: ``ModelBundleError`` as ``write(to:extraFiles:)`` would.
-    public static func checkWritable(_ directory: String) throws(ModelBundleError) {
+    package static func checkWritable(_ directory: String) throws(ModelBundleError) {
         do {
             try AtomicDirectory.checkWritable(directory, recognises: isBundle)
         } catch {

@@ -1,4 +1,4 @@
-import SlotFileSystem
+import SlotIO
 
 /// Why a model bundle, or the safetensors file inside it, could not be read or written.
 ///

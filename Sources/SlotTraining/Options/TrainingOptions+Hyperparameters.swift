@@ -92,7 +92,7 @@ extension TrainingOptions {
     /// Every option as `key: value` text (architecture keys dotted, absent
     /// values `none`), for printing at the start of training and storing in
     /// the model's provenance.
-    public var summary: [String: String] {
+    package var summary: [String: String] {
         Dictionary(Self.hyperparameters.map { ($0.key, $0.text(self)) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import SlotFileSystem
+import SlotIO
 
 extension TrainingOptions {
     /// Reads options from a JSON object (a `trainer --config` file) over
@@ -15,7 +15,7 @@ extension TrainingOptions {
     /// validated here: call ``validate()`` once every source is applied.
     ///
     /// - Throws: ``TrainingError/missingFile(_:role:)`` or ``TrainingError/badConfiguration(file:detail:)``.
-    public static func load(jsonFile path: String, over base: TrainingOptions = TrainingOptions()) throws(TrainingError) -> TrainingOptions {
+    package static func load(jsonFile path: String, over base: TrainingOptions = TrainingOptions()) throws(TrainingError) -> TrainingOptions {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.readFile(path)

@@ -11,7 +11,7 @@ extension TrainingOptions {
     /// would drop everything, rates and weights finite.
     ///
     /// - Throws: ``ValueViolation`` naming the first value out of range by its JSON key.
-    public func validate() throws(ValueViolation) {
+    package func validate() throws(ValueViolation) {
         try architecture.validate()
         try ValueViolation.check(maxEpochs, 1...Self.maximumCount, key: "maxEpochs")
         try ValueViolation.check(patience, 1...Self.maximumCount, key: "patience")

@@ -5,7 +5,7 @@ import Foundation
 #endif
 import Testing
 @testable import SlotModel
-import SlotFileSystem
+import SlotIO
 
 /// A model configuration of the kind the lead's model will plug into `ModelBundle`.
 struct ToyConfiguration: Codable, Sendable, Equatable {

@@ -5,7 +5,7 @@ import Foundation
 #endif
 import Testing
 @testable import SlotModel
-import SlotFileSystem
+import SlotIO
 
 @Suite("Model bundle atomic replacement")
 struct ModelBundleAtomicWriteTests {
