@@ -25,7 +25,7 @@ let package = Package(
 
         // MARK: - Implementation modules, one concern each
         .target(name: "SlotText", dependencies: ["CICU"]),
-        .target(name: "SlotIO"),
+        .target(name: "SlotIO", dependencies: ["CFileSystem"]),
         .target(name: "SlotCorpus", dependencies: ["SlotText", "SlotIO"]),
         .target(
             name: "SlotMath",
@@ -36,20 +36,21 @@ let package = Package(
         .target(name: "SlotVocabulary", dependencies: ["SlotText", "SlotCorpus", "SlotMath"]),
         .target(
             name: "SlotModel",
-            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary"]
+            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotIO"]
         ),
         .target(
             name: "SlotTraining",
-            dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation"]
+            dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO"]
         ),
         .target(name: "SlotEvaluation", dependencies: ["SlotIO"]),
         .target(
             name: "SlotCommandLine",
-            dependencies: ["SlotTagger"],
+            dependencies: ["SlotTagger", "SlotTraining"],
             path: "Sources/SlotCommandLine"
         ),
 
         // MARK: - C shims
+        .target(name: "CFileSystem"),
         .target(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
@@ -75,7 +76,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench",
-            dependencies: ["SlotTagger", "SlotTraining", "SlotMath", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SlotTagger", "SlotTraining", "SlotMath", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: - Tests
@@ -90,9 +91,9 @@ let package = Package(
         .testTarget(name: "SlotMathTests", dependencies: ["SlotMath", "SlotTestSupport"]),
         .testTarget(name: "SlotLayersTests", dependencies: ["SlotLayers", "SlotTestSupport"]),
         .testTarget(name: "SlotVocabularyTests", dependencies: ["SlotVocabulary"]),
-        .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotTestSupport"]),
-        .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotTestSupport"]),
+        .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotIO", "SlotTestSupport"]),
+        .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotIO", "SlotTestSupport"]),
         .testTarget(name: "SlotEvaluationTests", dependencies: ["SlotEvaluation"]),
-        .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine", "SlotTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine", "SlotTraining", "SlotTestSupport"]),
     ]
 )
