@@ -42,6 +42,7 @@ let package = Package(
             dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation"]
         ),
         .target(name: "SlotEvaluation"),
+        .target(name: "SlotValues"),
         .target(
             name: "SlotCommandLine",
             dependencies: ["SlotTagger"],
@@ -91,6 +92,7 @@ let package = Package(
         .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotTestSupport"]),
         .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotTestSupport"]),
         .testTarget(name: "SlotEvaluationTests", dependencies: ["SlotEvaluation"]),
+        .testTarget(name: "SlotValuesTests", dependencies: ["SlotValues"], exclude: ["Cases"]),
         .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine"]),
     ]
 )
