@@ -72,6 +72,7 @@ public struct ReferenceTime: Hashable, Sendable, Codable {
     /// - Returns: seconds east of UTC, or `nil` when the text is not an offset
     ///   or lies outside ±18 hours.
     public static func utcOffset(parsing text: String) -> Int? {
+        guard !text.isEmpty else { return nil }
         var rest = Substring(text.uppercased())
         for prefix in ["UTC", "GMT"] where rest.hasPrefix(prefix) { rest = rest.dropFirst(prefix.count) }
         if rest.isEmpty || rest == "Z" { return 0 }
