@@ -20,7 +20,7 @@ let package = Package(
         // MARK: - Public library: one import for chatbot backends
         .target(
             name: "SlotTagger",
-            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation"]
+            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotValues"]
         ),
 
         // MARK: - Implementation modules, one concern each

@@ -4,5 +4,6 @@
 @_exported import SlotVocabulary
 @_exported import SlotModel
 @_exported import SlotEvaluation
+@_exported import SlotValues
 @_exported import SlotMath
 @_exported import SlotLayers

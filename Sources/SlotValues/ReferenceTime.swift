@@ -47,6 +47,28 @@ public struct ReferenceTime: Hashable, Sendable, Codable {
             utcOffsetSeconds: utcOffsetSeconds)
     }
 
+    /// Parses a local date, or date and time, in ISO 8601 form: `2026-11-27`,
+    /// `2026-11-27T10:30`, `2026-11-27T10:30:15`.
+    ///
+    /// - Parameters:
+    ///   - text: the date and optional time.
+    ///   - utcOffsetSeconds: the time zone they are local to (default UTC).
+    /// - Returns: the reference, or `nil` when the text is not such a date or the day does not exist.
+    public init?(parsing text: String, utcOffsetSeconds: Int = 0) {
+        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return nil }
+        let dateFields = parts[0].split(separator: "-", omittingEmptySubsequences: false)
+        let timeFields = parts.count == 2 ? parts[1].split(separator: ":", omittingEmptySubsequences: false) : ["0", "0"]
+        guard dateFields.count == 3, dateFields[0].count == 4, dateFields[1].count == 2, dateFields[2].count == 2,
+              (2...3).contains(timeFields.count),
+              let year = Int(dateFields[0]), let month = Int(dateFields[1]), let day = Int(dateFields[2]),
+              let date = CivilDate(year: year, month: month, day: day) else { return nil }
+        let clock = timeFields.map { Int($0) }
+        guard clock.allSatisfy({ $0 != nil }),
+              let time = ClockTime(hour: clock[0]!, minute: clock[1]!, second: clock.count == 3 ? clock[2]! : 0) else { return nil }
+        self.init(date: date, time: time, utcOffsetSeconds: utcOffsetSeconds)
+    }
+
     /// The current moment in a time zone `utcOffsetSeconds` east of UTC (default UTC).
     public static func now(utcOffsetSeconds: Int = 0) -> ReferenceTime {
         ReferenceTime(unixTime: currentUnixTime(), utcOffsetSeconds: utcOffsetSeconds)

@@ -58,6 +58,13 @@ package enum SlotRole: Hashable, Sendable {
         self = role
     }
 
+    /// Whether the label names only a relation or modifier of a value
+    /// ("after", "cheapest", "next", "early"): such a slot joins a sibling's
+    /// value but has none alone.
+    package static func isModifier(_ label: String) -> Bool {
+        ["time_relative", "cost_relative", "date_relative", "period_mod"].contains(component(of: label))
+    }
+
     /// The group of a label: the part before its last `.`, or `""` without one.
     package static func group(of label: String) -> String {
         guard let dot = label.lastIndex(of: ".") else { return "" }

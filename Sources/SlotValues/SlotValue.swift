@@ -16,7 +16,7 @@
 /// `week`. Times are local times in the reference's time zone, without an
 /// offset. The rules that pick a date from an incomplete phrase are in
 /// ``ValueResolver``.
-public struct SlotValue: Hashable, Sendable, Codable {
+public struct SlotValue: Hashable, Sendable, Codable, CustomStringConvertible {
     /// What kind of value this is.
     public enum ValueType: String, Hashable, Sendable, Codable {
         /// A calendar date, month or year: `value` is `2026-11-02`, `2026-11` or `2027`.
@@ -136,6 +136,17 @@ public struct SlotValue: Hashable, Sendable, Codable {
     /// The same value with another relation.
     public func with(relation: Relation?) -> SlotValue {
         SlotValue(type: type, value: value, grain: grain, amount: amount, currency: currency, from: from, to: to, relation: relation)
+    }
+
+    /// A compact form for people and test tables: the type and value, then
+    /// the currency, a date's grain when coarser than a day, and the relation
+    /// (`date 2027 grain=year`, `money 400 USD relation=below`, `time 17:00 relation=after`).
+    public var description: String {
+        var text = "\(type.rawValue) \(value)"
+        if let currency { text += " \(currency)" }
+        if type == .date, let grain, grain != .day { text += " grain=\(grain.rawValue)" }
+        if let relation { text += " relation=\(relation.rawValue)" }
+        return text
     }
 
     /// `400`, `12.5`: integers without a fraction, others as Swift prints them.

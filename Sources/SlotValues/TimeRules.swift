@@ -25,9 +25,11 @@ enum TimeRules {
         return ClockTime(hour: hour, minute: minute, second: second)
     }
 
-    /// A period's bounds as `HH:mm` text (its end may be `24:00`), halved by "early" or "late".
-    static func hours(of period: ValueFacts.DayPeriod, modifier: ValueFacts.PeriodModifier?) -> (String, String) {
-        var (start, end) = (period.hours.start * 60, period.hours.end * 60)
+    /// A period's bounds as `HH:mm` text (its end may be `24:00`), halved by
+    /// "early" or "late"; without a period, the half of the day `isPM` names.
+    static func hours(of period: ValueFacts.DayPeriod?, isPM: Bool?, modifier: ValueFacts.PeriodModifier?) -> (String, String) {
+        let hours: (start: Int, end: Int) = period?.hours ?? (isPM == true ? (12, 24) : (0, 12))
+        var (start, end) = (hours.start * 60, hours.end * 60)
         switch modifier {
         case .early: end = (start + end) / 2
         case .late: start = (start + end) / 2

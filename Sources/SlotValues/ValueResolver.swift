@@ -45,8 +45,8 @@
 ///   24-hour times, as are `07:45` and other times written with a leading zero.
 /// - Three or four digits are hours and minutes ("718 am" 07:18, "1730" 17:30).
 /// - A period alone is an interval: morning 06:00–12:00, afternoon 12:00–18:00,
-///   evening 18:00–22:00, night 20:00–24:00; "early" and "late" take its first
-///   or second half.
+///   evening 18:00–22:00, night 20:00–24:00, "am" 00:00–12:00, "pm"
+///   12:00–24:00; "early" and "late" take its first or second half.
 /// - Start and end times make an interval; one of them alone is a time with the
 ///   relation after (start) or before (end).
 /// Anything with a word outside the grammar ("patriots day", "cheapest") has
@@ -190,8 +190,8 @@ public struct ValueResolver: Sendable {
                 }
                 return .time(time, relation: facts.relation)
             }
-            if let period = facts.period {
-                let (start, end) = TimeRules.hours(of: period, modifier: facts.periodModifier)
+            if facts.period != nil || facts.isPM != nil {
+                let (start, end) = TimeRules.hours(of: facts.period, isPM: facts.isPM, modifier: facts.periodModifier)
                 if let date {
                     guard date.grain == .day else { return nil }
                     return SlotValue(type: .interval, value: "\(date.date)T\(start)/\(date.date)T\(end)", grain: .hour,

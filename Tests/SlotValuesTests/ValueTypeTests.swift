@@ -58,6 +58,16 @@ struct ValueTypeTests {
         #expect(tokyo.offsetText == "+09:00" && utc.offsetText == "Z")
     }
 
+    @Test("References parse from ISO 8601 dates and times")
+    func parsing() {
+        #expect(ReferenceTime(parsing: "2026-11-27") == ReferenceTime(date: CivilDate(year: 2026, month: 11, day: 27)!))
+        #expect(ReferenceTime(parsing: "2026-11-27T10:30:15", utcOffsetSeconds: 3600) == ReferenceTime(
+            date: CivilDate(year: 2026, month: 11, day: 27)!, time: ClockTime(hour: 10, minute: 30, second: 15)!, utcOffsetSeconds: 3600))
+        for bad in ["2026-02-30", "2026-11-27T25:00", "27/11/2026", "2026-11-27T10", "2026-1-2", "", "2026-11-27T10:30Z"] {
+            #expect(ReferenceTime(parsing: bad) == nil, "\(bad)")
+        }
+    }
+
     @Test("The current moment is today's date from the system clock")
     func now() {
         let reference = ReferenceTime.now()
