@@ -48,7 +48,9 @@
 ///   evening 18:00–22:00, night 20:00–24:00, "am" 00:00–12:00, "pm"
 ///   12:00–24:00; "early" and "late" take its first or second half.
 /// - Start and end times make an interval; one of them alone is a time with the
-///   relation after (start) or before (end).
+///   relation after (start) or before (end). A start without am/pm takes the
+///   end's when that keeps it first ("between 6 and 10 am" 06:00–10:00,
+///   "between 10 and 2 pm" 10:00–14:00).
 /// Anything with a word outside the grammar ("patriots day", "cheapest") has
 /// no value: no guess.
 public struct ValueResolver: Sendable {
@@ -207,14 +209,19 @@ public struct ValueResolver: Sendable {
     /// A time interval from a group's start and end times (or a time with the
     /// relation after or before when only one bound is given).
     private func interval(_ builder: GroupBuilder) -> SlotValue? {
-        func clock(_ bound: ValueFacts?) -> ClockTime?? {
+        func clock(_ bound: ValueFacts?, isPM: Bool? = nil) -> ClockTime?? {
             guard let bound else { return .some(nil) }
             guard let hour = bound.hour else { return nil }
             return TimeRules.clock(hour: hour, minute: bound.minute ?? 0, second: bound.second ?? 0,
-                                   isPM: bound.isPM ?? builder.facts.isPM, period: bound.period ?? builder.facts.period)
+                                   isPM: bound.isPM ?? builder.facts.isPM ?? isPM, period: bound.period ?? builder.facts.period)
                 .map { .some($0) } ?? nil
         }
-        guard let start = clock(builder.start), let end = clock(builder.end) else { return nil }
+        guard var start = clock(builder.start), let end = clock(builder.end) else { return nil }
+        // "between 6 and 10 am": the start takes the end's am/pm when that keeps it first.
+        if let endPM = builder.end?.isPM, let sharing = clock(builder.start, isPM: endPM), let shared = sharing,
+           let endTime = end, shared <= endTime {
+            start = shared
+        }
         switch (start, end) {
         case let (start?, end?): return .interval(from: start, to: end)
         case let (start?, nil): return .time(start, relation: .after)

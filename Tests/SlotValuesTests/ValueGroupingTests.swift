@@ -43,6 +43,10 @@ struct ValueGroupingTests {
             ("depart_time.start_time", "2"), ("depart_time.end_time", "4"), ("depart_time.period_of_day", "afternoon"),
         ])
         #expect(afternoon.map(\.value) == [.interval(from: ClockTime(hour: 14)!, to: ClockTime(hour: 16)!)])
+        let morning = resolver.values(of: [("depart_time.start_time", "6"), ("depart_time.end_time", "10 am")])
+        #expect(morning.map(\.value) == [.interval(from: ClockTime(hour: 6)!, to: ClockTime(hour: 10)!)])
+        let acrossNoon = resolver.values(of: [("depart_time.start_time", "10"), ("depart_time.end_time", "2 pm")])
+        #expect(acrossNoon.map(\.value) == [.interval(from: ClockTime(hour: 10)!, to: ClockTime(hour: 14)!)])
         let onlyStart = resolver.values(of: [("arrive_time.start_time", "6 pm")])
         #expect(onlyStart.map(\.value) == [.time(ClockTime(hour: 18)!, relation: .after)])
     }
