@@ -1,4 +1,5 @@
 import SlotText
+import SlotValues
 
 /// Everything about a model except its weights: the `model` object of a
 /// bundle's `config.json`.
@@ -11,13 +12,20 @@ public struct ModelConfiguration: Hashable, Sendable, Codable {
     public var featurizer: Featurizer
     /// How the model was trained and how well it scored, when known.
     public var training: TrainingRecord?
+    /// Canonical forms for slot texts (`trainer --synonyms`), applied after
+    /// tagging; absent in bundles written without one.
+    public var synonyms: SynonymTable?
 
     /// Creates a configuration.
-    public init(architecture: Architecture, tokenizer: Tokenizer.Mode, featurizer: Featurizer, training: TrainingRecord? = nil) {
+    public init(
+        architecture: Architecture, tokenizer: Tokenizer.Mode, featurizer: Featurizer, training: TrainingRecord? = nil,
+        synonyms: SynonymTable? = nil
+    ) {
         self.architecture = architecture
         self.tokenizer = tokenizer
         self.featurizer = featurizer
         self.training = training
+        self.synonyms = synonyms
     }
 }
 

@@ -6,7 +6,7 @@ import SlotTraining
 /// training report (`training.json`, `training.svg`) beside the weights.
 enum ModelWriter {
     static func write(
-        state: TrainingState, trainer: Trainer, options: TrainingOptions, inputs: TrainerInputs,
+        state: TrainingState, trainer: Trainer, options: TrainingOptions, inputs: TrainerInputs, synonyms: SynonymTable?,
         trainingSeconds: Double, wallSeconds: Double
     ) throws {
         let bestEpoch = state.history.lastIndex { $0.improved }.map { $0 + 1 } ?? state.history.count
@@ -17,7 +17,8 @@ enum ModelWriter {
             hyperparameters: options.summary, epochs: state.history.count, bestEpoch: bestEpoch,
             seconds: wallSeconds, devF1: bestRecord?.devF1 ?? 0, devIntentAccuracy: bestRecord?.devIntentAccuracy)
         let configuration = ModelConfiguration(
-            architecture: options.architecture, tokenizer: .words, featurizer: trainer.data.featurizer, training: record)
+            architecture: options.architecture, tokenizer: .words, featurizer: trainer.data.featurizer, training: record,
+            synonyms: synonyms)
         let tagger = Tagger(configuration: configuration, network: state.best)
         try tagger.write(to: inputs.output, modelCard: ModelCard.text(for: configuration, history: state.history))
         let encoder = JSONEncoder()

@@ -43,6 +43,7 @@ struct TrainingSession {
         var options = TrainingOptions()
         if let config = inputs.config { options = try TrainingOptions.load(jsonFile: config) }
         hyperparameters.apply(to: &options)
+        let synonyms = try inputs.synonymTable()
         let tokenizer = Tokenizer(mode: .words)
         let trainCorpus = try Corpus(contentsOf: inputs.train, format: inputs.format.corpusFormat, tokenizer: tokenizer)
         let devCorpus = try Corpus(contentsOf: inputs.dev, format: inputs.format.corpusFormat, tokenizer: tokenizer)
@@ -105,7 +106,7 @@ struct TrainingSession {
         Diagnostics.note("stopped (\(reason.rawValue)) after \(state.history.count) epochs; best epoch \(best?.epoch ?? 0): dev F1 "
             + String(format: "%.2f", best?.devF1 ?? 0) + (best?.devIntentAccuracy.map { String(format: ", intent accuracy %.2f", $0) } ?? ""))
         try ModelWriter.write(
-            state: state, trainer: trainer, options: options, inputs: inputs,
+            state: state, trainer: trainer, options: options, inputs: inputs, synonyms: synonyms,
             trainingSeconds: seconds, wallSeconds: Double(elapsed.components.seconds))
         Diagnostics.note("model written to \(inputs.output)")
         return 0
