@@ -10,12 +10,12 @@ struct ReferenceOptions: ParsableArguments {
     var referenceDate: String?
 
     @Option(name: .customLong("time-zone"), help: ArgumentHelp(
-        "The UTC offset of the reference, as UTC, +01:00 or -08:00 (default: UTC).", valueName: "offset"))
+        "The UTC offset of the reference, as UTC, +01:00 or UTC-08:00 (default: UTC); 'today' is the date there when --reference-date is not given.", valueName: "offset"))
     var timeZone = "UTC"
 
     func validate() throws {
         guard let offset = ReferenceTime.utcOffset(parsing: timeZone) else {
-            throw ValidationError("--time-zone '\(timeZone)' is not a UTC offset such as UTC, +01:00 or -08:00.")
+            throw ValidationError("--time-zone '\(timeZone)' is not a UTC offset such as UTC, +01:00 or UTC-08:00.")
         }
         if let referenceDate, ReferenceTime(parsing: referenceDate, utcOffsetSeconds: offset) == nil {
             throw ValidationError("--reference-date '\(referenceDate)' is not a date such as 2026-11-27 or 2026-11-27T10:30.")

@@ -18,7 +18,12 @@ struct TagCommand: ParsableCommand {
             jsonl writes {"text", "tokens": [{"text", "start", "end", "label", "confidence"}], \
             "slots": [{"label", "text", "start", "end", "confidence"}], "intent": {"label", \
             "confidence"}}, offsets in Unicode scalars of text, end exclusive; a slot's \
-            confidence is the probability that exactly that chunk is in the utterance. \
+            confidence is the probability that exactly that chunk is in the utterance. A slot \
+            naming a date, time, number or amount has a "value" ({"type", "value"} with ISO 8601 \
+            or decimal text, e.g. {"type": "date", "value": "2026-11-02", "grain": "day"}), shared \
+            by sibling slots that make one value (month and day); "values" lists these groups \
+            ({"name", "members", "value"}). Dates resolve forward from --reference-date (default \
+            today in --time-zone, default UTC). A model with a synonym table adds "canonical". \
             --nbest K adds "nbest": the K most probable labellings with their probabilities. \
             conll writes what `evaluator --predicted` reads; inline writes the text with \
             [slots]{types} and the intent.
@@ -50,8 +55,11 @@ struct TagCommand: ParsableCommand {
     @Option(name: .customLong("nbest"), help: ArgumentHelp("Add the K most probable labellings with their probabilities to each jsonl record.", valueName: "k"))
     var nBest: Int?
 
-    @Option(help: "Threads used to tag large inputs.")
-    var threads = 2
+    @Option(help: "Threads used to tag large inputs (default: one per processor core).")
+    var threads: Int?
+
+    @OptionGroup
+    var reference: ReferenceOptions
 
     @OptionGroup
     var input: InputOptions
@@ -59,7 +67,7 @@ struct TagCommand: ParsableCommand {
     func validate() throws {
         if let nBest, nBest < 1 { throw ValidationError("--nbest must be at least 1.") }
         if nBest != nil, format != .jsonl { throw ValidationError("--nbest needs --format jsonl.") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if inputFormat == .conll, pretokenized { throw ValidationError("--pretokenized applies to text input only; CoNLL input is already tokenized.") }
         if inputFormat == .conll, input.lossy { throw ValidationError("--lossy applies to text input only.") }
     }
@@ -67,8 +75,9 @@ struct TagCommand: ParsableCommand {
     func run() throws {
         let output = LineWriter(fileDescriptor: 1, name: "<stdout>")
         try ErrorReporting.run(suggestsLossy: inputFormat == .text) {
-            let tagger = try Tagger(contentsOf: model ?? DefaultModel.locate())
-            let pipeline = TagPipeline(tagger: tagger, format: format, nBest: nBest, threads: threads, output: output)
+            let tagger = try Tagger(contentsOf: model ?? Tagger.defaultModelDirectory())
+            let pipeline = TagPipeline(
+                tagger: tagger, format: format, nBest: nBest, threads: threads, resolution: reference.resolution, output: output)
             do {
                 switch inputFormat {
                 case .text:
