@@ -28,7 +28,8 @@ public struct TaggingResult: Hashable, Sendable {
     /// name, member indices in ``slots`` and value (see ``Slot/value``).
     ///
     /// ```swift
-    /// let result = tagger.tag("flights after 5 pm on november 2nd")
+    /// let reference = ReferenceTime(date: CivilDate(year: 2026, month: 10, day: 28)!)
+    /// let result = tagger.tag("flights after 5 pm on november 2nd", resolving: ResolutionOptions(reference: reference))
     /// for group in result.values {
     ///     print(group.name, group.value.value, group.members.map { result.slots[$0].label })
     /// }
@@ -145,7 +146,7 @@ public struct Slot: Hashable, Sendable {
     }
 
     /// The same slot with a value and a canonical form.
-    public func with(value: SlotValue?, canonical: String?) -> Slot {
+    package func with(value: SlotValue?, canonical: String?) -> Slot {
         Slot(label: label, text: text, range: range, scalarOffsets: scalarOffsets, utf16Offsets: utf16Offsets,
              utf8Offsets: utf8Offsets, tokenIndices: tokenIndices, confidence: confidence, value: value, canonical: canonical)
     }

@@ -5,7 +5,7 @@
 /// ```swift
 /// let resolver = ValueResolver(options: ResolutionOptions(
 ///     reference: ReferenceTime(date: CivilDate(year: 2026, month: 10, day: 28)!)))
-/// resolver.value(of: "november second", label: "depart_date")      // date 2026-11-02
+/// resolver.value(of: "november second", label: "date")             // date 2026-11-02
 /// resolver.value(of: "after 5 pm", label: "depart_time.time")      // time 17:00, relation after
 /// resolver.values(of: [("depart_date.month_name", "november"), ("depart_date.day_number", "2nd")])
 /// // [ValueGroup(name: "depart_date", members: [0, 1], value: date 2026-11-02)]
