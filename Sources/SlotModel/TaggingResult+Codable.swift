@@ -7,7 +7,7 @@ import SlotValues
 /// ```json
 /// {"text": "leave Beijing", "tokens": [{"text": "leave", "start": 0, "end": 5, "label": "O", "confidence": 0.9998}, …],
 ///  "slots": [{"label": "fromloc.city_name", "text": "Beijing", "start": 6, "end": 13, "confidence": 0.97}],
-///  "intent": {"label": "atis_flight", "confidence": 0.99}, "values": []}
+///  "intent": {"label": "atis_flight", "confidence": 0.99}}
 /// ```
 ///
 /// `start` and `end` count Unicode scalars of `text`, end exclusive (Python's
@@ -15,7 +15,7 @@ import SlotValues
 /// `null` when there is none. A slot that resolves has a `"value"` (a
 /// ``SlotValue``: `{"type": "date", "value": "2026-11-02", "grain": "day"}`)
 /// and one the model's synonym table holds a `"canonical"` form; `"values"`
-/// lists the value groups (`{"name": "depart_date", "members": [1, 2],
+/// (after `intent`, only when there are any) lists the value groups (`{"name": "depart_date", "members": [1, 2],
 /// "value": {…}}`, members indexing `slots`). Decoding reads such a record
 /// back and rebuilds every range and offset from `text`; records without the
 /// value fields read as results without values.
@@ -39,7 +39,7 @@ extension TaggingResult: Codable {
         try container.encode(tokens, forKey: .tokens)
         try container.encode(slots, forKey: .slots)
         try container.encode(intent, forKey: .intent)
-        try container.encode(values, forKey: .values)
+        if !values.isEmpty { try container.encode(values, forKey: .values) }
     }
 
     /// Reads a record written by ``encode(to:)``.

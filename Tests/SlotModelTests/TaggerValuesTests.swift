@@ -64,4 +64,21 @@ struct TaggerValuesTests {
         #expect(result.slot("fromloc.city_name")?.canonical == "New York")
         #expect(result.slot("toloc.city_name")?.canonical == "Denver")
     }
+
+    @Test("Values and canonical forms survive the result's JSON round trip; records without them still decode")
+    func codable() throws {
+        let shipped = try Self.shipped.get()
+        var configuration = shipped.configuration
+        configuration.synonyms = try SynonymTable(pairs: [("boston", "Boston, MA")])
+        let tagger = Tagger(configuration: configuration, network: shipped.network)
+        let result = tagger.tag("flights from boston to denver after 5 pm on november 2nd", resolving: Self.options)
+        #expect(!result.values.isEmpty)
+        let decoded = try JSONDecoder().decode(TaggingResult.self, from: JSONEncoder().encode(result))
+        #expect(decoded.values == result.values)
+        #expect(decoded.slots.map(\.value) == result.slots.map(\.value))
+        #expect(decoded.slots.map(\.canonical) == result.slots.map(\.canonical))
+        #expect(decoded.slot("fromloc.city_name")?.canonical == "Boston, MA")
+        let plain = #"{"text": "hi", "tokens": [], "slots": [], "intent": null}"#
+        #expect(try JSONDecoder().decode(TaggingResult.self, from: Data(plain.utf8)).values.isEmpty)
+    }
 }
