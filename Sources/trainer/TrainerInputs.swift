@@ -47,7 +47,7 @@ struct TrainerInputs: ParsableArguments {
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw FileManager.default.fileExists(atPath: path)
-                ? CLIError("\(path): cannot read the synonym table as UTF-8 text", status: .dataError)
+                ? CLIError("\(path): cannot read the synonym table as UTF-8 text", status: .noInput)
                 : CLIError.missingInput(path, role: "synonym")
         }
         do {
