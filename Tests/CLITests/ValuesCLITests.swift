@@ -1,8 +1,9 @@
 import Foundation
 import SlotTagger
+import SlotTestSupport
 import Testing
 
-@Suite("Resolved values in the command-line tools, end to end")
+@Suite("Resolved values in the command-line tools, end to end", .tags(.slow), .skippedWhenFast)
 struct ValuesCLITests {
     static let shippedModel = CLIRunner.repositoryRoot.appendingPathComponent("models/atis-en").path
 

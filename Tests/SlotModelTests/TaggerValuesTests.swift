@@ -1,10 +1,11 @@
 import Foundation
 import SlotModel
 import SlotValues
+import SlotTestSupport
 import Testing
 
 /// Values and canonical forms on tagging results, with the shipped ATIS model.
-@Suite("Resolved values on tagging results")
+@Suite("Resolved values on tagging results", .tags(.slow), .skippedWhenFast)
 struct TaggerValuesTests {
     /// Wednesday 2026-10-28, 09:00 UTC.
     static let options = ResolutionOptions(
