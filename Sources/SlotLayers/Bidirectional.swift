@@ -6,6 +6,9 @@ public typealias BiLSTM = Bidirectional<LSTM>
 /// A bidirectional GRU, the lighter alternative encoder.
 public typealias BiGRU = Bidirectional<GRU>
 
+/// A bidirectional LSTM with coupled input and forget gates.
+public typealias BiCIFG = Bidirectional<CIFG>
+
 /// Two recurrent layers over the same sequences, one left to right and one
 /// right to left, whose outputs are concatenated at every token: `N × 2H`,
 /// columns `0 ..< H` from the left-to-right reader and `H ..< 2H` from the other.
@@ -49,9 +52,9 @@ public struct Bidirectional<Cell: RecurrentLayer>: ParameterSet {
     /// The forward pass's caches of both directions.
     public struct Cache: Sendable {
         /// The left-to-right pass.
-        public let leftToRight: Cell.Cache
+        public let leftToRight: RecurrentCache
         /// The right-to-left pass.
-        public let rightToLeft: Cell.Cache
+        public let rightToLeft: RecurrentCache
         /// The layout the passes ran over.
         public let layout: SequenceLayout
     }

@@ -35,7 +35,7 @@ struct HyperparameterOptions: ParsableArguments {
     @Option(help: "State size of each direction of the word BiLSTM (default 100).") var hiddenSize: Int?
     @Option(help: "Number of stacked BiLSTM layers, 1 to 3 (default 1).") var layers: Int?
     @Option(help: "The output layer: crf or softmax (default crf).") var outputLayer: Architecture.Output?
-    @Option(help: "The encoder's recurrent cell: lstm or gru (default lstm).") var cell: Architecture.Cell?
+    @Option(help: "The encoder's recurrent cell: lstm, gru or cifg (an LSTM whose forget gate is one minus its input gate) (default lstm).") var cell: Architecture.Cell?
     @Flag(help: "Train without an intent head even when the corpus has intents.") var noIntent = false
     @Option(help: "How the intent head pools the encoder outputs: final, max, meanMax or finalMax (default finalMax).") var intentPooling: IntentPooling?
     @Option(help: "Size of the intent head's tanh hidden layer; 0 for none (default 0).") var intentHiddenSize: Int?
