@@ -17,26 +17,26 @@ import SlotMath
 /// i, g, o. The input gate's bias starts at −1, so that the implied forget gate
 /// `1 − σ(−1) = σ(1)` starts where the LSTM's does (its bias starts at 1).
 /// States start at zero; the per-token arithmetic is the LSTM's (see ``MemoryCell``).
-public struct CIFG: MemoryCell {
+package struct CIFG: MemoryCell {
     /// Input-to-hidden weights, `3H × D`, gate rows ordered i, g, o.
-    public var inputWeight: Matrix
+    package var inputWeight: Matrix
     /// Hidden-to-hidden weights, `3H × H`, gate rows ordered i, g, o.
-    public var recurrentWeight: Matrix
+    package var recurrentWeight: Matrix
     /// Gate biases, `1 × 3H`, ordered i, g, o.
-    public var bias: Matrix
+    package var bias: Matrix
 
     /// The forget gate is `1 − i`.
-    public static var couplesForgetGate: Bool { true }
+    package static var couplesForgetGate: Bool { true }
 
     /// Creates a layer with Glorot-uniform weights and the input-gate bias set to −1.
-    public init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
+    package init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
         (inputWeight, recurrentWeight, bias) = Self.initialParameters(
             inputSize: inputSize, hiddenSize: hiddenSize, startingGate: (index: 0, value: -1), using: &generator)
     }
 
     /// Creates a layer from existing parameters (for loading a model).
     /// - Precondition: the shapes are `3H × D`, `3H × H` and `1 × 3H`.
-    public init(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix) {
+    package init(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix) {
         Self.checkShapes(inputWeight: inputWeight, recurrentWeight: recurrentWeight, bias: bias)
         self.inputWeight = inputWeight
         self.recurrentWeight = recurrentWeight

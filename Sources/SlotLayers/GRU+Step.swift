@@ -2,18 +2,18 @@ import SlotMath
 
 extension GRU {
     /// Three gates: r, z, n.
-    public static var gateCount: Int { 3 }
+    package static var gateCount: Int { 3 }
     /// One kept vector per token: `W_hn·h_{t−1} + b_hn`, what the reset gate scaled.
-    public static var memoryCount: Int { 1 }
+    package static var memoryCount: Int { 1 }
     /// `z ⊙ h_{t−1}` reaches `h_t` directly.
-    public static var hasDirectStatePath: Bool { true }
+    package static var hasDirectStatePath: Bool { true }
     /// The reset gate scales the candidate's recurrent product.
-    public static var hasSeparateRecurrentProduct: Bool { true }
+    package static var hasSeparateRecurrentProduct: Bool { true }
     /// `[b_ir; b_iz; b_in; b_hn]`, `1 × 4H`.
-    public var stepBias: Matrix { Matrix.concatenatingColumns(bias, recurrentBias) }
+    package var stepBias: Matrix { Matrix.concatenatingColumns(bias, recurrentBias) }
 
     /// The equations of the type's documentation, with `W_h·h_{t−1}` from the pass.
-    public static func forwardStep(_ rows: RecurrentForwardRows) {
+    package static func forwardStep(_ rows: RecurrentForwardRows) {
         guard let fromState = rows.recurrent else { preconditionFailure("a GRU keeps the recurrent product apart") }
         let size = rows.size, gate = rows.gates, bhn = rows.bias + 3 * size
         for j in 0..<2 * size { gate[j] += fromState[j] }
@@ -38,7 +38,7 @@ extension GRU {
     /// recurrent side: [dâ_r, dâ_z, dâ_n ⊙ r]  → W_h, b_hn, h_{t−1}
     /// dh_{t−1} = dh ⊙ z + W_hᵀ·(recurrent side)   (the second term added by the pass)
     /// ```
-    public static func backwardStep(_ rows: RecurrentBackwardRows) {
+    package static func backwardStep(_ rows: RecurrentBackwardRows) {
         let size = rows.size, gate = rows.gates
         let toInput = rows.inputSide, toState = rows.recurrentSide
         for j in 0..<size {
@@ -59,7 +59,7 @@ extension GRU {
 
     /// The gradient as a `GRU`: `∂loss/∂b_hn` sums the candidate block of the
     /// recurrent side over tokens (in packed order).
-    public static func gradient(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix, recurrentSide: Matrix) -> GRU {
+    package static func gradient(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix, recurrentSide: Matrix) -> GRU {
         let size = recurrentWeight.columns
         var recurrentBias = Matrix(rows: 1, columns: size)
         recurrentSide.withUnsafeBufferPointer { source in

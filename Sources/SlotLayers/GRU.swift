@@ -19,19 +19,19 @@ import SlotMath
 /// `bias` is `1 × 3H` (`[b_ir; b_iz; b_in]`), and `recurrentBias` is `1 × H`
 /// (`b_hn`). States start at zero. The batched passes are the ones every
 /// ``RecurrentLayer`` shares; the per-token arithmetic is in `GRU+Step.swift`.
-public struct GRU: RecurrentLayer {
+package struct GRU: RecurrentLayer {
     /// Input-to-hidden weights, `3H × D`, gate rows ordered r, z, n.
-    public var inputWeight: Matrix
+    package var inputWeight: Matrix
     /// Hidden-to-hidden weights, `3H × H`, gate rows ordered r, z, n.
-    public var recurrentWeight: Matrix
+    package var recurrentWeight: Matrix
     /// Gate biases on the input side, `1 × 3H`, ordered r, z, n.
-    public var bias: Matrix
+    package var bias: Matrix
     /// The candidate's recurrent bias `b_hn`, `1 × H`, added to `W_hn·h_{t−1}`
     /// before the reset gate scales it.
-    public var recurrentBias: Matrix
+    package var recurrentBias: Matrix
 
     /// Creates a layer with Glorot-uniform weights and zero biases.
-    public init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
+    package init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
         (inputWeight, recurrentWeight, bias) = Self.initialParameters(
             inputSize: inputSize, hiddenSize: hiddenSize, startingGate: nil, using: &generator)
         recurrentBias = Matrix(rows: 1, columns: hiddenSize)
@@ -39,7 +39,7 @@ public struct GRU: RecurrentLayer {
 
     /// Creates a layer from existing parameters (for loading a model).
     /// - Precondition: the shapes are `3H × D`, `3H × H`, `1 × 3H` and `1 × H`.
-    public init(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix, recurrentBias: Matrix) {
+    package init(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix, recurrentBias: Matrix) {
         Self.checkShapes(inputWeight: inputWeight, recurrentWeight: recurrentWeight, bias: bias)
         precondition(recurrentBias.rows == 1 && recurrentBias.columns == recurrentWeight.columns,
                      "GRU parameter shapes disagree")
@@ -50,7 +50,7 @@ public struct GRU: RecurrentLayer {
     }
 
     /// Visits `inputWeight`, `recurrentWeight`, `bias` and `recurrentBias`, in that order.
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try body("inputWeight", &inputWeight)
         try body("recurrentWeight", &recurrentWeight)
         try body("bias", &bias)

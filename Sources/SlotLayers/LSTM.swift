@@ -14,26 +14,26 @@ import SlotMath
 /// the memory is kept rather than forgotten. States start at zero. The batched
 /// passes are the ones every ``RecurrentLayer`` shares, and the per-token
 /// arithmetic the one it shares with ``CIFG`` (see ``MemoryCell``).
-public struct LSTM: MemoryCell {
+package struct LSTM: MemoryCell {
     /// Input-to-hidden weights, `4H × D`, gate rows ordered i, f, g, o.
-    public var inputWeight: Matrix
+    package var inputWeight: Matrix
     /// Hidden-to-hidden weights, `4H × H`, gate rows ordered i, f, g, o.
-    public var recurrentWeight: Matrix
+    package var recurrentWeight: Matrix
     /// Gate biases, `1 × 4H`, ordered i, f, g, o.
-    public var bias: Matrix
+    package var bias: Matrix
 
     /// The forget gate is a gate of its own.
-    public static var couplesForgetGate: Bool { false }
+    package static var couplesForgetGate: Bool { false }
 
     /// Creates a layer with Glorot-uniform weights and the forget-gate bias set to 1.
-    public init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
+    package init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
         (inputWeight, recurrentWeight, bias) = Self.initialParameters(
             inputSize: inputSize, hiddenSize: hiddenSize, startingGate: (index: 1, value: 1), using: &generator)
     }
 
     /// Creates a layer from existing parameters (for loading a model).
     /// - Precondition: the shapes are `4H × D`, `4H × H` and `1 × 4H`.
-    public init(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix) {
+    package init(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix) {
         Self.checkShapes(inputWeight: inputWeight, recurrentWeight: recurrentWeight, bias: bias)
         self.inputWeight = inputWeight
         self.recurrentWeight = recurrentWeight

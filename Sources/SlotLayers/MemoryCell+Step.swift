@@ -5,7 +5,7 @@ extension MemoryCell {
     /// [i, (f,) g, o] = σ, (σ,) tanh, σ of the pre-activations (W_x·x_t + b) + W_h·h_{t−1}
     /// c_t = i ⊙ g + f ⊙ c_{t−1}      h_t = o ⊙ tanh(c_t)      (f = 1 − i when coupled)
     /// ```
-    public static func forwardStep(_ rows: RecurrentForwardRows) {
+    package static func forwardStep(_ rows: RecurrentForwardRows) {
         let size = rows.size, gate = rows.gates
         let candidate = gate + (gateCount - 2) * size, outputGate = gate + (gateCount - 1) * size
         let cell = rows.memory, cellTanh = rows.memory + size
@@ -32,7 +32,7 @@ extension MemoryCell {
     /// coupled, f = 1 − i:  dâ_i = dc_t ⊙ (g − c_{t−1}) ⊙ i(1 − i)
     /// dc_{t−1} = dc_t ⊙ f                                        (c_{t−1} = 0 at the first step)
     /// ```
-    public static func backwardStep(_ rows: RecurrentBackwardRows) {
+    package static func backwardStep(_ rows: RecurrentBackwardRows) {
         let size = rows.size, gate = rows.gates, gradient = rows.inputSide
         let candidateOffset = (gateCount - 2) * size, outputOffset = (gateCount - 1) * size
         let cellTanh = rows.memory + size, previousCell = rows.previousMemory

@@ -12,7 +12,7 @@ import SlotMath
 /// `inputWeight`, `recurrentWeight` and `bias`, and keep `c_t` and `tanh(c_t)`
 /// per token; the per-token arithmetic, written once for both, is in
 /// `MemoryCell+Step.swift`.
-public protocol MemoryCell: RecurrentLayer {
+package protocol MemoryCell: RecurrentLayer {
     /// Whether the forget gate is `1 − i` rather than a gate of its own.
     static var couplesForgetGate: Bool { get }
     /// Input-to-hidden weights, `G·H × D`.
@@ -27,25 +27,25 @@ public protocol MemoryCell: RecurrentLayer {
 
 extension MemoryCell {
     /// Four gates (i, f, g, o), or three (i, g, o) when the forget gate is coupled.
-    public static var gateCount: Int { couplesForgetGate ? 3 : 4 }
+    package static var gateCount: Int { couplesForgetGate ? 3 : 4 }
     /// Two kept vectors per token: `c_t`, then `tanh(c_t)`.
-    public static var memoryCount: Int { 2 }
+    package static var memoryCount: Int { 2 }
     /// `h_{t−1}` reaches `h_t` only through `W_h`.
-    public static var hasDirectStatePath: Bool { false }
+    package static var hasDirectStatePath: Bool { false }
     /// The recurrent product is added to the input product.
-    public static var hasSeparateRecurrentProduct: Bool { false }
+    package static var hasSeparateRecurrentProduct: Bool { false }
     /// The gate biases.
-    public var stepBias: Matrix { bias }
+    package var stepBias: Matrix { bias }
 
     /// Visits `inputWeight`, `recurrentWeight` and `bias`, in that order.
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try body("inputWeight", &inputWeight)
         try body("recurrentWeight", &recurrentWeight)
         try body("bias", &bias)
     }
 
     /// The gradient as a layer of the same cell.
-    public static func gradient(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix, recurrentSide: Matrix) -> Self {
+    package static func gradient(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix, recurrentSide: Matrix) -> Self {
         Self(inputWeight: inputWeight, recurrentWeight: recurrentWeight, bias: bias)
     }
 }

@@ -1,24 +1,24 @@
 /// One token's rows in a recurrent layer's forward pass: what a cell's
 /// ``RecurrentLayer/forwardStep(_:)`` reads and writes. `H` is ``size``, `G`
 /// the cell's gate count and `M` its memory count.
-public struct RecurrentForwardRows {
+package struct RecurrentForwardRows {
     /// The state size, H.
-    public let size: Int
+    package let size: Int
     /// In: the pre-activations `W_x·x_t + b`, `G·H`, with `W_h·h_{t−1}` already
     /// added (after the step's first) unless the cell keeps the recurrent
     /// product apart. Out: the activated gates, kept for the backward pass.
-    public let gates: UnsafeMutablePointer<Float>
+    package let gates: UnsafeMutablePointer<Float>
     /// `W_h·h_{t−1}`, `G·H` (zeros at the first step), for a cell that keeps the
     /// recurrent product apart (``RecurrentLayer/hasSeparateRecurrentProduct``); `nil` otherwise.
-    public let recurrent: UnsafePointer<Float>?
+    package let recurrent: UnsafePointer<Float>?
     /// The cell's ``RecurrentLayer/stepBias`` (its first `G·H` elements are already in ``gates``).
-    public let bias: UnsafePointer<Float>
+    package let bias: UnsafePointer<Float>
     /// Written: the cell's kept values, `M·H`.
-    public let memory: UnsafeMutablePointer<Float>
+    package let memory: UnsafeMutablePointer<Float>
     /// The same sequence's kept values at the step before, `M·H`, or `nil` at the first step.
-    public let previousMemory: UnsafePointer<Float>?
+    package let previousMemory: UnsafePointer<Float>?
     /// `h_{t−1}`, `H` (zeros at the first step).
-    public let previousState: UnsafePointer<Float>
+    package let previousState: UnsafePointer<Float>
     /// Written: `h_t`, `H`.
-    public let state: UnsafeMutablePointer<Float>
+    package let state: UnsafeMutablePointer<Float>
 }

@@ -19,7 +19,7 @@ extension RecurrentLayer {
     ///   - inputGradient: `∂loss/∂x` is **added** to it (`N × D`), so that both
     ///     directions of a bidirectional layer accumulate into one matrix.
     /// - Returns: the gradient with respect to the parameters.
-    public func backward(
+    package func backward(
         outputGradient: Matrix, outputColumn: Int,
         finalGradient: Matrix?, finalColumn: Int,
         cache: RecurrentCache, inputGradient: inout Matrix

@@ -17,7 +17,7 @@ extension RecurrentLayer {
     ///     directions into one matrix this way).
     ///   - outputColumn: the first column of `output` to write.
     /// - Returns: the cache for ``backward(outputGradient:outputColumn:finalGradient:finalColumn:cache:inputGradient:)``.
-    public func forward(
+    package func forward(
         _ input: Matrix, layout: SequenceLayout, reversed: Bool,
         output: inout Matrix, outputColumn: Int
     ) -> RecurrentCache {

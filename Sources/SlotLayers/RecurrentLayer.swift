@@ -18,7 +18,7 @@ import SlotMath
 /// the matrix products, the walk over time steps and all pointer handling;
 /// a cell only supplies ``forwardStep(_:)`` and ``backwardStep(_:)`` for one
 /// token's rows.
-public protocol RecurrentLayer: ParameterSet {
+package protocol RecurrentLayer: ParameterSet {
     /// The number of gates `G`: the weights have `G·H` rows.
     static var gateCount: Int { get }
     /// The number of `H`-wide vectors a cell keeps per token beyond its gates.
@@ -60,10 +60,10 @@ public protocol RecurrentLayer: ParameterSet {
 
 extension RecurrentLayer {
     /// The size of each input vector, D.
-    public var inputSize: Int { inputWeight.columns }
+    package var inputSize: Int { inputWeight.columns }
     /// The size of the state, H.
-    public var hiddenSize: Int { recurrentWeight.columns }
+    package var hiddenSize: Int { recurrentWeight.columns }
 
     /// The final state of each sequence (batch order), `S × H`.
-    public static func finalStates(_ cache: RecurrentCache) -> Matrix { cache.finalStates }
+    package static func finalStates(_ cache: RecurrentCache) -> Matrix { cache.finalStates }
 }
