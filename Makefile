@@ -61,8 +61,10 @@ install: deps
 models: deps
 	scripts/train-models.sh
 
-# Measures matrix products, training throughput and tagging speed with the default model (not a test).
+# Measures matrix products, training throughput and tagging speed with the default model, and
+# CRFsuite's tagging speed in the same run (scripts/bench-crfsuite.sh makes its venv under /tmp) (not a test).
 bench: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product bench
 	.build/release/bench --corpus corpora/atis/train.conll --model models/atis-en --utterances corpora/atis/test.conll
+	scripts/bench-crfsuite.sh corpora/atis
 	scripts/bench-tagger-cli.sh models/atis-en

@@ -6,6 +6,9 @@ package typealias BiLSTM = Bidirectional<LSTM>
 /// A bidirectional GRU, the lighter alternative encoder.
 package typealias BiGRU = Bidirectional<GRU>
 
+/// A bidirectional LSTM with coupled input and forget gates.
+package typealias BiCIFG = Bidirectional<CIFG>
+
 /// Two recurrent layers over the same sequences, one left to right and one
 /// right to left, whose outputs are concatenated at every token: `N × 2H`,
 /// columns `0 ..< H` from the left-to-right reader and `H ..< 2H` from the other.
@@ -49,9 +52,9 @@ package struct Bidirectional<Cell: RecurrentLayer>: ParameterSet {
     /// The forward pass's caches of both directions.
     package struct Cache: Sendable {
         /// The left-to-right pass.
-        package let leftToRight: Cell.Cache
+        package let leftToRight: RecurrentCache
         /// The right-to-left pass.
-        package let rightToLeft: Cell.Cache
+        package let rightToLeft: RecurrentCache
         /// The layout the passes ran over.
         package let layout: SequenceLayout
     }

@@ -17,9 +17,9 @@ import SlotMath
 /// The three gates' weights are packed into one matrix, rows in the gate order
 /// **r, z, n**: `inputWeight` is `3H × D`, `recurrentWeight` is `3H × H`,
 /// `bias` is `1 × 3H` (`[b_ir; b_iz; b_in]`), and `recurrentBias` is `1 × H`
-/// (`b_hn`). States start at zero. The batched forward and backward passes use
-/// the same packed layout and signatures as ``LSTM``.
-package struct GRU: ParameterSet {
+/// (`b_hn`). States start at zero. The batched passes are the ones every
+/// ``RecurrentLayer`` shares; the per-token arithmetic is in `GRU+Step.swift`.
+package struct GRU: RecurrentLayer {
     /// Input-to-hidden weights, `3H × D`, gate rows ordered r, z, n.
     package var inputWeight: Matrix
     /// Hidden-to-hidden weights, `3H × H`, gate rows ordered r, z, n.
@@ -30,26 +30,18 @@ package struct GRU: ParameterSet {
     /// before the reset gate scales it.
     package var recurrentBias: Matrix
 
-    /// The size of each input vector, D.
-    package var inputSize: Int { inputWeight.columns }
-    /// The size of the state, H.
-    package var hiddenSize: Int { recurrentWeight.columns }
-
     /// Creates a layer with Glorot-uniform weights and zero biases.
     package init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
-        inputWeight = .glorot(rows: 3 * hiddenSize, columns: inputSize, using: &generator)
-        recurrentWeight = .glorot(rows: 3 * hiddenSize, columns: hiddenSize, using: &generator)
-        bias = Matrix(rows: 1, columns: 3 * hiddenSize)
+        (inputWeight, recurrentWeight, bias) = Self.initialParameters(
+            inputSize: inputSize, hiddenSize: hiddenSize, startingGate: nil, using: &generator)
         recurrentBias = Matrix(rows: 1, columns: hiddenSize)
     }
 
     /// Creates a layer from existing parameters (for loading a model).
     /// - Precondition: the shapes are `3H × D`, `3H × H`, `1 × 3H` and `1 × H`.
     package init(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix, recurrentBias: Matrix) {
-        precondition(inputWeight.rows % 3 == 0 && recurrentWeight.rows == inputWeight.rows
-                     && recurrentWeight.columns * 3 == recurrentWeight.rows
-                     && bias.rows == 1 && bias.columns == inputWeight.rows
-                     && recurrentBias.rows == 1 && recurrentBias.columns == recurrentWeight.columns,
+        Self.checkShapes(inputWeight: inputWeight, recurrentWeight: recurrentWeight, bias: bias)
+        precondition(recurrentBias.rows == 1 && recurrentBias.columns == recurrentWeight.columns,
                      "GRU parameter shapes disagree")
         self.inputWeight = inputWeight
         self.recurrentWeight = recurrentWeight

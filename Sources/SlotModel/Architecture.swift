@@ -9,6 +9,8 @@ package struct Architecture: Hashable, Sendable, Codable {
         case lstm
         /// Gated recurrent unit.
         case gru
+        /// Long short-term memory with coupled input and forget gates (`f = 1 − i`).
+        case cifg
     }
 
     /// The token-level output layer.

@@ -8,6 +8,8 @@ package enum EncoderLayer: ParameterSet {
     case lstm(BiLSTM)
     /// A bidirectional GRU layer.
     case gru(BiGRU)
+    /// A bidirectional LSTM layer with coupled input and forget gates.
+    case cifg(BiCIFG)
 
     /// What a layer's forward pass keeps for its backward pass.
     package enum Cache: Sendable {
@@ -15,6 +17,8 @@ package enum EncoderLayer: ParameterSet {
         case lstm(BiLSTM.Cache)
         /// A GRU layer's cache.
         case gru(BiGRU.Cache)
+        /// A CIFG layer's cache.
+        case cifg(BiCIFG.Cache)
     }
 
     /// Creates a freshly initialised layer of the given cell.
@@ -22,6 +26,7 @@ package enum EncoderLayer: ParameterSet {
         switch cell {
         case .lstm: self = .lstm(BiLSTM(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator))
         case .gru: self = .gru(BiGRU(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator))
+        case .cifg: self = .cifg(BiCIFG(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator))
         }
     }
 
@@ -38,6 +43,9 @@ package enum EncoderLayer: ParameterSet {
         case .gru(var layer):
             defer { self = .gru(layer) }
             try layer.visitParameters(body)
+        case .cifg(var layer):
+            defer { self = .cifg(layer) }
+            try layer.visitParameters(body)
         }
     }
 
@@ -50,6 +58,9 @@ package enum EncoderLayer: ParameterSet {
         case .gru(let layer):
             let (output, cache) = layer.forward(input, layout: layout)
             return (output, .gru(cache))
+        case .cifg(let layer):
+            let (output, cache) = layer.forward(input, layout: layout)
+            return (output, .cifg(cache))
         }
     }
 
@@ -62,6 +73,9 @@ package enum EncoderLayer: ParameterSet {
         case let (.gru(layer), .gru(cache)):
             let (input, gradient) = layer.backward(outputGradient: outputGradient, cache: cache)
             return (input, .gru(gradient))
+        case let (.cifg(layer), .cifg(cache)):
+            let (input, gradient) = layer.backward(outputGradient: outputGradient, cache: cache)
+            return (input, .cifg(gradient))
         default:
             preconditionFailure("an encoder layer's cache comes from a layer of the same cell")
         }

@@ -9,14 +9,8 @@ import Testing
 
 @Suite("GRU")
 struct GRUTests {
-    /// A GRU with every parameter (biases included) drawn from `[-0.8, 0.8)`.
     static func randomGRU(inputSize: Int = 3, hiddenSize: Int = 4, seed: UInt64 = 11) -> GRU {
-        var generator = SplitMix64(seed: seed)
-        var layer = GRU(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator)
-        layer.visitParameters { _, matrix in
-            matrix = .uniform(rows: matrix.rows, columns: matrix.columns, bound: 0.8, using: &generator)
-        }
-        return layer
+        TestData.recurrentLayer(GRU.self, inputSize: inputSize, hiddenSize: hiddenSize, seed: seed)
     }
 
     /// The equations of the doc comment, one sequence, in `Double`.

@@ -4,14 +4,8 @@ import Testing
 
 @Suite("LSTM")
 struct LSTMTests {
-    /// An LSTM with every parameter (biases included) drawn from `[-0.8, 0.8)`.
     static func randomLSTM(inputSize: Int = 3, hiddenSize: Int = 4, seed: UInt64 = 13) -> LSTM {
-        var generator = SplitMix64(seed: seed)
-        var layer = LSTM(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator)
-        layer.visitParameters { _, matrix in
-            matrix = .uniform(rows: matrix.rows, columns: matrix.columns, bound: 0.8, using: &generator)
-        }
-        return layer
+        TestData.recurrentLayer(LSTM.self, inputSize: inputSize, hiddenSize: hiddenSize, seed: seed)
     }
 
     @Test(arguments: [(false, false), (false, true), (true, false), (true, true)])

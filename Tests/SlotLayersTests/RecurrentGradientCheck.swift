@@ -2,28 +2,6 @@ import SlotLayers
 import SlotMath
 import Testing
 
-/// What the finite-difference check needs from a recurrent layer: the batched
-/// forward and backward passes that ``LSTM`` and ``GRU`` share.
-protocol CheckedRecurrentLayer: ParameterSet {
-    associatedtype Cache
-    var inputSize: Int { get }
-    var hiddenSize: Int { get }
-    func forward(_ input: Matrix, layout: SequenceLayout, reversed: Bool, output: inout Matrix, outputColumn: Int) -> Cache
-    func backward(
-        outputGradient: Matrix, outputColumn: Int, finalGradient: Matrix?, finalColumn: Int,
-        cache: Cache, inputGradient: inout Matrix
-    ) -> Self
-    static func finalStates(of cache: Cache) -> Matrix
-}
-
-extension LSTM: CheckedRecurrentLayer {
-    static func finalStates(of cache: Cache) -> Matrix { cache.finalStates }
-}
-
-extension GRU: CheckedRecurrentLayer {
-    static func finalStates(of cache: Cache) -> Matrix { cache.finalStates }
-}
-
 /// Compares a recurrent layer's backward pass with central finite differences
 /// of a scalar loss, accumulated in `Double`:
 ///
@@ -34,7 +12,7 @@ extension GRU: CheckedRecurrentLayer {
 /// The output and final-state matrices carry extra columns so that the
 /// column offsets are exercised, and the input gradient starts non-zero so
 /// that "added, not overwritten" is checked too.
-struct RecurrentGradientCheck<Layer: CheckedRecurrentLayer> {
+struct RecurrentGradientCheck<Layer: RecurrentLayer> {
     let layer: Layer
     let layout: SequenceLayout
     let reversed: Bool
@@ -65,7 +43,7 @@ struct RecurrentGradientCheck<Layer: CheckedRecurrentLayer> {
             for j in 0..<size { total += Double(output[row, Self.outputColumn + j]) * Double(projection[row, j]) }
         }
         if let finalProjection {
-            let finals = Layer.finalStates(of: cache)
+            let finals = cache.finalStates
             for sequence in 0..<layout.sequenceCount {
                 for j in 0..<size { total += Double(finals[sequence, j]) * Double(finalProjection[sequence, j]) }
             }

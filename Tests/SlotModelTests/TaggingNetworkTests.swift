@@ -41,7 +41,7 @@ struct TaggingNetworkTests {
     }
 
     @Test("full loss gradient matches central differences for every tensor",
-          arguments: [(Architecture.Output.crf, Architecture.Cell.lstm), (.softmax, .lstm), (.crf, .gru)])
+          arguments: [(Architecture.Output.crf, Architecture.Cell.lstm), (.softmax, .lstm), (.crf, .gru), (.crf, .cifg)])
     func fullGradient(output: Architecture.Output, cell: Architecture.Cell) {
         let network = Self.network(output: output, intents: 2, cell: cell)
         var generator = SplitMix64(seed: 0)

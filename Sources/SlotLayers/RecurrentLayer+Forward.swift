@@ -1,0 +1,96 @@
+import SlotMath
+
+extension RecurrentLayer {
+    /// Runs the layer over a batch of sequences.
+    ///
+    /// One matrix product computes `W_x·x` for every token of the batch; then
+    /// each time step advances all running sequences with one product by
+    /// `W_hᵀ`, added to the step's pre-activations `W_x·x_t + b` (or, for a cell
+    /// that keeps the recurrent product apart, into a workspace allocated once
+    /// before the loop), and the cell's ``forwardStep(_:)`` finishes each token.
+    /// - Parameters:
+    ///   - input: the inputs, `N × D`, sequences one after another as `layout` says.
+    ///   - layout: the batch's sequence lengths and packing.
+    ///   - reversed: read each sequence right to left.
+    ///   - output: receives `h_t` for every token in token order, in columns
+    ///     `outputColumn ..< outputColumn + H` (a bidirectional layer writes both
+    ///     directions into one matrix this way).
+    ///   - outputColumn: the first column of `output` to write.
+    /// - Returns: the cache for ``backward(outputGradient:outputColumn:finalGradient:finalColumn:cache:inputGradient:)``.
+    package func forward(
+        _ input: Matrix, layout: SequenceLayout, reversed: Bool,
+        output: inout Matrix, outputColumn: Int
+    ) -> RecurrentCache {
+        let count = layout.tokenCount
+        let size = hiddenSize
+        let gateSize = Self.gateCount * size, memorySize = Self.memoryCount * size
+        precondition(input.rows == count && input.columns == inputSize,
+                     "\(Self.self) expects a \(count)×\(inputSize) input, got \(input.rows)×\(input.columns)")
+        precondition(output.rows == count && outputColumn + size <= output.columns, "\(Self.self) output matrix too small")
+        var inputGates = Matrix(rows: count, columns: gateSize)
+        Matrix.multiply(input, inputWeight, transposeB: true, into: &inputGates)
+        let rows = layout.packedRows(reversed: reversed)
+        var gates = Matrix(rows: count, columns: gateSize)
+        var memory = Matrix(rows: count, columns: memorySize)
+        var previousHidden = Matrix(rows: count, columns: size)
+        var hidden = Matrix(rows: count, columns: size)
+        // Only for a cell that keeps the recurrent product apart; empty (no pointer) otherwise.
+        var recurrentGates = Matrix(rows: Self.hasSeparateRecurrentProduct ? layout.sequenceCount : 0, columns: gateSize)
+        let bias = stepBias
+        let outputStride = output.columns
+
+        // The one place where a recurrent pass holds pointers: every buffer is
+        // opened once for the whole walk over time steps. (Spans would need
+        // `Matrix` to return `Span`/`MutableSpan` from an accessor, which Swift 6.3
+        // allows only with the experimental `Lifetimes` feature; BLAS and the
+        // SIMD kernels take pointers anyway.)
+        inputGates.withUnsafeBufferPointer { inputGatesBuffer in
+        bias.withUnsafeBufferPointer { biasBuffer in
+        recurrentWeight.withUnsafeBufferPointer { weightBuffer in
+        recurrentGates.withUnsafeMutableBufferPointer { recurrentGatesBuffer in
+        gates.withUnsafeMutableBufferPointer { gatesBuffer in
+        memory.withUnsafeMutableBufferPointer { memoryBuffer in
+        previousHidden.withUnsafeMutableBufferPointer { previousBuffer in
+        hidden.withUnsafeMutableBufferPointer { hiddenBuffer in
+        output.withUnsafeMutableBufferPointer { outputBuffer in
+            let xg = inputGatesBuffer.baseAddress!, b = biasBuffer.baseAddress!
+            let wh = weightBuffer.baseAddress!
+            let hg = Self.hasSeparateRecurrentProduct ? recurrentGatesBuffer.baseAddress! : nil
+            let g = gatesBuffer.baseAddress!, m = memoryBuffer.baseAddress!
+            let hp = previousBuffer.baseAddress!, h = hiddenBuffer.baseAddress!, out = outputBuffer.baseAddress!
+            for step in 0..<layout.stepCount {
+                let active = layout.activeCounts[step]
+                let start = layout.stepStarts[step]
+                let previousStart = step > 0 ? layout.stepStarts[step - 1] : 0
+                for rank in 0..<active {
+                    let target = g + (start + rank) * gateSize, source = xg + rows[start + rank] * gateSize
+                    for j in 0..<gateSize { target[j] = source[j] + b[j] }
+                }
+                if step > 0 {
+                    (hp + start * size).update(from: h + previousStart * size, count: active * size)
+                    // Into the pre-activations, or apart into the workspace.
+                    GEMM.multiply(
+                        transposeA: false, transposeB: true, m: active, n: gateSize, k: size,
+                        alpha: 1, a: hp + start * size, lda: size, b: wh, ldb: size,
+                        beta: hg == nil ? 1 : 0, c: hg ?? g + start * gateSize, ldc: gateSize)
+                } else {
+                    hg?.update(repeating: 0, count: active * gateSize)
+                }
+                for rank in 0..<active {
+                    let position = start + rank
+                    let state = h + position * size
+                    Self.forwardStep(RecurrentForwardRows(
+                        size: size, gates: g + position * gateSize,
+                        recurrent: hg.map { UnsafePointer($0 + rank * gateSize) }, bias: b,
+                        memory: m + position * memorySize,
+                        previousMemory: step > 0 ? m + (previousStart + rank) * memorySize : nil,
+                        previousState: hp + position * size, state: state))
+                    (out + rows[position] * outputStride + outputColumn).update(from: state, count: size)
+                }
+            }
+        }}}}}}}}}
+        return RecurrentCache(
+            layout: layout, reversed: reversed, input: input, rows: rows, gates: gates, memory: memory,
+            previousHidden: previousHidden, hidden: hidden)
+    }
+}
