@@ -1,3 +1,4 @@
+import SlotText
 import SlotModel
 
 /// Every hyperparameter of a training run, with the defaults that train the
@@ -17,6 +18,10 @@ public struct TrainingOptions: Hashable, Sendable, Codable {
 
     /// The network's shape.
     public var architecture = Architecture()
+    /// How the model's raw input is split into tokens (recorded in the bundle
+    /// for tagging): ICU words, or graphemes for corpora labelled per character
+    /// such as Chinese NER. JSONL training data is tokenized this way too.
+    public var tokenizer = Tokenizer.Mode.words
     /// The maximum number of passes over the training data.
     public var maxEpochs = 30
     /// Stop after this many epochs without a better dev selection score.

@@ -44,6 +44,10 @@ struct HyperparameterOptions: ParsableArguments {
     @Flag(help: "Keep the case of words for vocabulary look-ups (the character encoder always sees it).") var keepCase = false
     @Flag(help: "Keep digits for vocabulary look-ups instead of mapping them to 0.") var keepDigits = false
     @Flag(help: "Let the character encoder see case (by default tokens are case-folded before their characters are read).") var keepCharacterCase = false
+    @Option(help: "How raw text is split into tokens: words (ICU word boundaries) or graphemes (one token per character, for corpora labelled per character such as Chinese NER); recorded in the model for tagging (default words).") var tokenizer: Tokenizer.Mode?
+    @Option(help: "Size of token-bigram vectors, for languages written without spaces; 0 for none (default 0).") var bigramDimension: Int?
+    @Option(help: "Which bigrams a token reads: next (the one it starts) or both (the one it ends and the one it starts) (default next).") var bigramContext: Architecture.BigramContext?
+    @Option(help: "Size of soft-word vectors (a character's place in its ICU word: begin, middle, end, single); 0 for none (default 0).") var softwordDimension: Int?
     @Option(help: "The random seed; the same seed gives the same model (default 1).") var seed: UInt64?
     @Option(help: "Worker threads per batch (default 2).") var threads: Int?
 
@@ -57,6 +61,9 @@ struct HyperparameterOptions: ParsableArguments {
         }
         if let intentSmoothing, !(0..<1).contains(intentSmoothing) { throw ValidationError("--intent-smoothing must be in [0, 1).") }
         if let intentHiddenSize, intentHiddenSize < 0 { throw ValidationError("--intent-hidden-size must not be negative.") }
+        for (name, value) in [("--bigram-dimension", bigramDimension), ("--softword-dimension", softwordDimension)] {
+            if let value, value < 0 { throw ValidationError("\(name) must not be negative.") }
+        }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1.") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if let maxEpochs, maxEpochs < 1 { throw ValidationError("--max-epochs must be at least 1.") }
@@ -105,6 +112,10 @@ struct HyperparameterOptions: ParsableArguments {
         if keepCase { options.lowercase = false }
         if keepDigits { options.digitsToZero = false }
         if keepCharacterCase { options.lowercaseCharacters = false }
+        if let tokenizer { options.tokenizer = tokenizer }
+        if let bigramDimension { options.architecture.bigramDimension = bigramDimension }
+        if let bigramContext { options.architecture.bigramContext = bigramContext }
+        if let softwordDimension { options.architecture.softwordDimension = softwordDimension }
         if let seed { options.seed = seed }
         if let threads { options.threads = threads }
     }
@@ -116,3 +127,5 @@ extension Architecture.Output: ExpressibleByArgument {}
 extension IntentPooling: ExpressibleByArgument {}
 extension Architecture.Cell: ExpressibleByArgument {}
 extension Architecture.CharacterEncoding: ExpressibleByArgument {}
+extension Architecture.BigramContext: ExpressibleByArgument {}
+extension Tokenizer.Mode: ExpressibleByArgument {}

@@ -17,7 +17,7 @@ enum ModelWriter {
             hyperparameters: options.summary, epochs: state.history.count, bestEpoch: bestEpoch,
             seconds: wallSeconds, devF1: bestRecord?.devF1 ?? 0, devIntentAccuracy: bestRecord?.devIntentAccuracy)
         let configuration = ModelConfiguration(
-            architecture: options.architecture, tokenizer: .words, featurizer: trainer.data.featurizer, training: record)
+            architecture: options.architecture, tokenizer: options.tokenizer, featurizer: trainer.data.featurizer, training: record)
         let tagger = Tagger(configuration: configuration, network: state.best)
         try tagger.write(to: inputs.output, modelCard: ModelCard.text(for: configuration, history: state.history))
         let encoder = JSONEncoder()

@@ -43,7 +43,7 @@ struct TrainingSession {
         var options = TrainingOptions()
         if let config = inputs.config { options = try TrainingOptions.load(jsonFile: config) }
         hyperparameters.apply(to: &options)
-        let tokenizer = Tokenizer(mode: .words)
+        let tokenizer = Tokenizer(mode: options.tokenizer)
         let trainCorpus = try Corpus(contentsOf: inputs.train, format: inputs.format.corpusFormat, tokenizer: tokenizer)
         let devCorpus = try Corpus(contentsOf: inputs.dev, format: inputs.format.corpusFormat, tokenizer: tokenizer)
         for warnings in [trainCorpus.warnings, devCorpus.warnings] where warnings.chunksStartingWithInside > 0 {
