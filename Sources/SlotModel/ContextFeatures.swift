@@ -11,20 +11,20 @@ import SlotLayers
 /// ```
 /// Both lookups of `both` read one table `B`, so a bigram has one vector
 /// whichever side of it the token stands on.
-public struct ContextFeatures: ParameterSet {
+package struct ContextFeatures: ParameterSet {
     /// Bigram vectors (absent when ``Architecture/bigramDimension`` is 0).
-    public var bigrams: Embedding?
+    package var bigrams: Embedding?
     /// Soft-word position vectors (absent when ``Architecture/softwordDimension`` is 0).
-    public var softwords: Embedding?
+    package var softwords: Embedding?
     /// Which bigrams each token reads.
-    public let bigramContext: Architecture.BigramContext
+    package let bigramContext: Architecture.BigramContext
 
     /// Creates the features `architecture` asks for, or `nil` when it asks for none.
     /// - Parameters:
     ///   - architecture: the sizes (``Architecture/bigramDimension``, ``Architecture/softwordDimension``).
     ///   - bigramCount: the bigram vocabulary's size.
     ///   - generator: the source of the initial vectors.
-    public init?(architecture: Architecture, bigramCount: Int, using generator: inout SplitMix64) {
+    package init?(architecture: Architecture, bigramCount: Int, using generator: inout SplitMix64) {
         guard architecture.bigramDimension > 0 || architecture.softwordDimension > 0 else { return nil }
         bigramContext = architecture.bigramContext
         bigrams = architecture.bigramDimension > 0
@@ -41,17 +41,17 @@ public struct ContextFeatures: ParameterSet {
     private var bigramsPerToken: Int { bigramContext == .both ? 2 : 1 }
 
     /// The size of each token's vector.
-    public var outputSize: Int { (bigrams?.dimension ?? 0) * bigramsPerToken + (softwords?.dimension ?? 0) }
+    package var outputSize: Int { (bigrams?.dimension ?? 0) * bigramsPerToken + (softwords?.dimension ?? 0) }
 
     /// Visits `bigrams.table` and `softwords.table`.
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try bigrams?.visitParameters { try body("bigrams." + $0, &$1) }
         try softwords?.visitParameters { try body("softwords." + $0, &$1) }
     }
 
     /// The features of a batch, sentence after sentence: `tokens × outputSize`.
     /// - Precondition: each sentence has the ids these features read.
-    public func callAsFunction(_ batch: [EncodedSentence]) -> Matrix {
+    package func callAsFunction(_ batch: [EncodedSentence]) -> Matrix {
         var parts: [Matrix] = []
         if let bigrams {
             for ids in bigramLookups(batch) { parts.append(bigrams(ids)) }
@@ -65,7 +65,7 @@ public struct ContextFeatures: ParameterSet {
     ///   - outputGradient: `tokens × outputSize`.
     ///   - batch: the sentences of the forward pass.
     /// - Returns: a value whose tables are the tables' gradients.
-    public func backward(_ outputGradient: Matrix, batch: [EncodedSentence]) -> ContextFeatures {
+    package func backward(_ outputGradient: Matrix, batch: [EncodedSentence]) -> ContextFeatures {
         var gradient = zeroed
         var column = 0
         if let bigrams {

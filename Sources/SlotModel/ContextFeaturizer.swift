@@ -17,10 +17,10 @@ import SlotVocabulary
 /// Both are computed from the tokens' texts alone, so training on a CoNLL
 /// file of characters and tagging raw text tokenized into graphemes see the
 /// same features.
-public struct ContextFeaturizer: Hashable, Sendable, Codable {
+package struct ContextFeaturizer: Hashable, Sendable, Codable {
     /// A token's place in the ICU word it falls in; the raw value is the row of
     /// the soft-word embedding (row 0 is padding).
-    public enum WordPosition: Int, Hashable, Sendable, CaseIterable {
+    package enum WordPosition: Int, Hashable, Sendable, CaseIterable {
         /// The token begins a word of several tokens.
         case begin = 1
         /// The token is inside a word, neither first nor last.
@@ -32,32 +32,32 @@ public struct ContextFeaturizer: Hashable, Sendable, Codable {
     }
 
     /// The rows of the soft-word embedding: padding and the four positions.
-    public static let wordPositionRows = WordPosition.allCases.count + 1
+    package static let wordPositionRows = WordPosition.allCases.count + 1
     /// The text standing for the position before the first token.
-    public static let sentenceStart = "<s>"
+    package static let sentenceStart = "<s>"
     /// The text standing for the position after the last token.
-    public static let sentenceEnd = "</s>"
+    package static let sentenceEnd = "</s>"
 
     /// The bigram vocabulary, or `nil` when the model reads no bigrams.
-    public let bigrams: Vocabulary?
+    package let bigrams: Vocabulary?
     /// Whether the model reads soft-word positions.
-    public let softwords: Bool
+    package let softwords: Bool
 
     /// Creates the context features a model reads.
     /// - Parameters:
     ///   - bigrams: the bigram vocabulary (keys from ``bigramKeys(of:)``), or `nil` for none.
     ///   - softwords: whether to compute soft-word positions.
-    public init(bigrams: Vocabulary? = nil, softwords: Bool = false) {
+    package init(bigrams: Vocabulary? = nil, softwords: Bool = false) {
         self.bigrams = bigrams
         self.softwords = softwords
     }
 
     /// Whether the model reads no context features at all (every model trained
     /// before they existed).
-    public var isEmpty: Bool { bigrams == nil && !softwords }
+    package var isEmpty: Bool { bigrams == nil && !softwords }
 
     /// The `n + 1` bigram keys of `n` normalised token texts: `"<s> a"`, `"a b"`, …, `"z </s>"`.
-    public static func bigramKeys(of normalized: [String]) -> [String] {
+    package static func bigramKeys(of normalized: [String]) -> [String] {
         guard !normalized.isEmpty else { return [] }
         let padded = [sentenceStart] + normalized + [sentenceEnd]
         return (0..<normalized.count + 1).map { padded[$0] + " " + padded[$0 + 1] }
@@ -65,14 +65,14 @@ public struct ContextFeaturizer: Hashable, Sendable, Codable {
 
     /// The bigram ids of `n` normalised token texts (`n + 1` ids, unknown
     /// bigrams mapping to ``Vocabulary/unknownID``), or none without a bigram vocabulary.
-    public func bigramIds(of normalized: [String]) -> [Int] {
+    package func bigramIds(of normalized: [String]) -> [Int] {
         guard let bigrams else { return [] }
         return Self.bigramKeys(of: normalized).map { bigrams.id(of: $0) }
     }
 
     /// The soft-word ids (``WordPosition`` raw values) of tokens, or none when
     /// the model reads no soft words.
-    public func softwordIds(of tokens: [String]) -> [Int] {
+    package func softwordIds(of tokens: [String]) -> [Int] {
         softwords ? Self.wordPositions(of: tokens).map(\.rawValue) : []
     }
 
@@ -89,7 +89,7 @@ public struct ContextFeaturizer: Hashable, Sendable, Codable {
     /// 我 想 从 北 京 飞    ICU: 我想 | 从 | 北京 | 飞
     /// B  E  S  B  E  S
     /// ```
-    public static func wordPositions(of tokens: [String]) -> [WordPosition] {
+    package static func wordPositions(of tokens: [String]) -> [WordPosition] {
         var starts = Set<Int>(), ends = Set<Int>()
         for word in Tokenizer(mode: .words).tokenize(tokens.joined()) {
             starts.insert(word.scalarOffsets.lowerBound)
@@ -113,14 +113,14 @@ public struct ContextFeaturizer: Hashable, Sendable, Codable {
     }
 
     /// Decodes the context features; absent keys mean none.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         bigrams = try container.decodeIfPresent(Vocabulary.self, forKey: .bigrams)
         softwords = try container.decodeIfPresent(Bool.self, forKey: .softwords) ?? false
     }
 
     /// Encodes the context features (the bigram vocabulary only when there is one).
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(bigrams, forKey: .bigrams)
         try container.encode(softwords, forKey: .softwords)

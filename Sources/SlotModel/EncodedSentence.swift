@@ -1,25 +1,25 @@
 /// A sentence turned into the ids the network reads: word ids, each word's
 /// character ids, and (for training) label and intent ids.
-public struct EncodedSentence: Hashable, Sendable {
+package struct EncodedSentence: Hashable, Sendable {
     /// One word id per token.
-    public var wordIds: [Int]
+    package var wordIds: [Int]
     /// One non-empty list of character ids per token.
-    public var characterIds: [[Int]]
+    package var characterIds: [[Int]]
     /// One label id per token, when known.
-    public var labelIds: [Int]?
+    package var labelIds: [Int]?
     /// The intent id, when known.
-    public var intentId: Int?
+    package var intentId: Int?
     /// The ids of the sentence's token bigrams, `count + 1` of them (empty when
     /// the model reads no bigrams): entry `i` is the bigram that ends at token
     /// `i` (entry 0 starts at the sentence's start, entry `count` ends at its
     /// end), so token `i` starts bigram `i + 1`. See ``ContextFeaturizer``.
-    public var bigramIds: [Int] = []
+    package var bigramIds: [Int] = []
     /// One word-position id per token (empty when the model reads none): the
     /// token's place in the ICU word it falls in. See ``ContextFeaturizer``.
-    public var softwordIds: [Int] = []
+    package var softwordIds: [Int] = []
 
     /// Creates an encoded sentence.
-    public init(wordIds: [Int], characterIds: [[Int]], labelIds: [Int]? = nil, intentId: Int? = nil) {
+    package init(wordIds: [Int], characterIds: [[Int]], labelIds: [Int]? = nil, intentId: Int? = nil) {
         precondition(wordIds.count == characterIds.count, "one character list per word")
         self.wordIds = wordIds
         self.characterIds = characterIds
@@ -28,5 +28,5 @@ public struct EncodedSentence: Hashable, Sendable {
     }
 
     /// The number of tokens.
-    public var count: Int { wordIds.count }
+    package var count: Int { wordIds.count }
 }

@@ -41,8 +41,8 @@ struct EvaluatorCommand: ParsableCommand {
     @Option(help: "How many of the most frequent errors to list.")
     var errors = 10
 
-    @Option(help: "Worker threads for tagging with --model.")
-    var threads = 2
+    @Option(help: "Worker threads for tagging with --model (default: one per processor core).")
+    var threads: Int?
 
     func validate() throws {
         switch (model != nil, test != nil, gold != nil, predicted != nil) {
@@ -50,6 +50,7 @@ struct EvaluatorCommand: ParsableCommand {
         default:
             throw ValidationError("Give either --model and --test, or --gold and --predicted.")
         }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
     }
 
     mutating func run() throws {

@@ -50,8 +50,8 @@ struct TagCommand: ParsableCommand {
     @Option(name: .customLong("nbest"), help: ArgumentHelp("Add the K most probable labellings with their probabilities to each jsonl record.", valueName: "k"))
     var nBest: Int?
 
-    @Option(help: "Threads used to tag large inputs.")
-    var threads = 2
+    @Option(help: "Threads used to tag large inputs (default: one per processor core).")
+    var threads: Int?
 
     @OptionGroup
     var input: InputOptions
@@ -59,7 +59,7 @@ struct TagCommand: ParsableCommand {
     func validate() throws {
         if let nBest, nBest < 1 { throw ValidationError("--nbest must be at least 1.") }
         if nBest != nil, format != .jsonl { throw ValidationError("--nbest needs --format jsonl.") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if inputFormat == .conll, pretokenized { throw ValidationError("--pretokenized applies to text input only; CoNLL input is already tokenized.") }
         if inputFormat == .conll, input.lossy { throw ValidationError("--lossy applies to text input only.") }
     }
@@ -67,7 +67,7 @@ struct TagCommand: ParsableCommand {
     func run() throws {
         let output = LineWriter(fileDescriptor: 1, name: "<stdout>")
         try ErrorReporting.run(suggestsLossy: inputFormat == .text) {
-            let tagger = try Tagger(contentsOf: model ?? DefaultModel.locate())
+            let tagger = try Tagger(contentsOf: model ?? Tagger.defaultModelDirectory())
             let pipeline = TagPipeline(tagger: tagger, format: format, nBest: nBest, threads: threads, output: output)
             do {
                 switch inputFormat {

@@ -14,7 +14,7 @@ final class TagPipeline {
     private let tagger: Tagger
     private let format: TagFormat
     private let nBest: Int?
-    private let threads: Int
+    private let threads: Int?
     private let output: LineWriter
     private var pending: [(text: String, tokens: [Token])] = []
 
@@ -24,9 +24,9 @@ final class TagPipeline {
     ///   - tagger: the model.
     ///   - format: the output format.
     ///   - nBest: how many labellings to list per utterance (jsonl only), or `nil`.
-    ///   - threads: threads per batch.
+    ///   - threads: threads per batch (`nil`: one per processor core).
     ///   - output: where records go.
-    init(tagger: Tagger, format: TagFormat, nBest: Int?, threads: Int, output: LineWriter) {
+    init(tagger: Tagger, format: TagFormat, nBest: Int?, threads: Int?, output: LineWriter) {
         self.tagger = tagger
         self.format = format
         self.nBest = nBest
