@@ -80,7 +80,8 @@ package struct Architecture: Hashable, Sendable, Codable {
     /// Decodes an architecture; fields added after the first shipped models
     /// (`intentHiddenSize`, `bigramDimension`, `bigramContext`,
     /// `softwordDimension`) take their old behaviour when absent, so that
-    /// older bundles still load.
+    /// older bundles still load. The values are validated (see ``validate()``)
+    /// before anything is built from them.
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         wordDimension = try container.decode(Int.self, forKey: .wordDimension)
@@ -99,5 +100,11 @@ package struct Architecture: Hashable, Sendable, Codable {
         bigramDimension = try container.decodeIfPresent(Int.self, forKey: .bigramDimension) ?? 0
         bigramContext = try container.decodeIfPresent(BigramContext.self, forKey: .bigramContext) ?? .next
         softwordDimension = try container.decodeIfPresent(Int.self, forKey: .softwordDimension) ?? 0
+        do {
+            try validate()
+        } catch {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 }

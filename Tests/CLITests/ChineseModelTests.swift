@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import SlotTestSupport
 
 /// The shipped Chinese model end to end: raw text in, entities out, with
 /// offsets that slice the input to the entity's text.
-@Suite("tagger tag with models/resume-zh")
+@Suite("tagger tag with models/resume-zh", .tags(.slow), .skippedWhenFast)
 struct ChineseModelTests {
     /// Résumé sentences written for this test (not from the corpus), with a
     /// Latin name and digits among the Chinese characters.

@@ -1,6 +1,7 @@
 import Testing
 import SlotCorpus
 import SlotModel
+import SlotTestSupport
 import SlotText
 import SlotTraining
 
@@ -75,7 +76,7 @@ struct UnspacedLanguageTests {
         #expect(sentence.labels[1] == "B-x" && sentence.labels.count == 9)
     }
 
-    @Test("a tiny model trained on word-segmented Chinese tags new raw sentences with exact offsets")
+    @Test("a tiny model trained on word-segmented Chinese tags new raw sentences with exact offsets", .tags(.slow), .skippedWhenFast)
     func trainAndTag() throws {
         let sentences = try Self.read(Self.trainingRecords(), tokenizer: Tokenizer())
         var options = ToyTraining.options(epochs: 6)
