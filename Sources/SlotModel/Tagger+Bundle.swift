@@ -106,6 +106,9 @@ extension TaggingNetwork {
         if architecture.characterDimension > 0 {
             expected["characters.embedding.table"] = [featurizer.characters.count, architecture.characterDimension]
         }
+        if architecture.bigramDimension > 0, let bigrams = featurizer.context.bigrams {
+            expected["context.bigrams.table"] = [bigrams.count, architecture.bigramDimension]
+        }
         let shapes = Dictionary(tensors.map { ($0.name, $0.shape) }, uniquingKeysWith: { first, _ in first })
         if architecture.intentHead, !featurizer.intents.isEmpty {
             let width = shapes["intent.linear.weight"].flatMap { $0.count == 2 ? $0[1] : nil } ?? 0
