@@ -77,7 +77,8 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "offsets count Unicode scalars, end exclusive"
         case let .spanNotOnTokenBoundary(file, line, start, end, label):
             "\(Self.place(file, line)): span \(start)..<\(end) (\(label)) does not start and end on token boundaries; "
-                + "fix the offsets (Unicode scalars, end exclusive) or the tokenizer mode"
+                + "fix the offsets (Unicode scalars, end exclusive) or the tokenizer mode "
+                + "(for text without spaces, trainer --tokenizer graphemes makes every character a token)"
         case let .overlappingSpans(file, line, first, second):
             "\(Self.place(file, line)): spans \(first.lowerBound)..<\(first.upperBound) and \(second.lowerBound)..<\(second.upperBound) overlap; "
                 + "keep one label per token"

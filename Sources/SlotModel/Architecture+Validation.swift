@@ -25,5 +25,7 @@ extension Architecture {
         try ValueViolation.check(hiddenSize, 1...maximum, key: "architecture.hiddenSize")
         try ValueViolation.check(layers, 1...3, key: "architecture.layers")
         try ValueViolation.check(intentHiddenSize, 0...maximum, key: "architecture.intentHiddenSize")
+        try ValueViolation.check(bigramDimension, 0...maximum, key: "architecture.bigramDimension")
+        try ValueViolation.check(softwordDimension, 0...maximum, key: "architecture.softwordDimension")
     }
 }

@@ -29,6 +29,14 @@ package struct Architecture: Hashable, Sendable, Codable {
         case cnn
     }
 
+    /// Which token bigrams a token reads (see ``ContextFeaturizer``).
+    package enum BigramContext: String, Hashable, Sendable, Codable, CaseIterable {
+        /// The bigram the token starts (`c_i c_{i+1}`), as Zhang and Yang (2018).
+        case next
+        /// The bigram the token ends and the one it starts, concatenated.
+        case both
+    }
+
     /// The size of word vectors.
     package var wordDimension: Int = 100
     /// The size of character vectors (0 turns the character encoder off).
@@ -55,6 +63,12 @@ package struct Architecture: Hashable, Sendable, Codable {
     package var intentPooling: IntentPooling = .finalMax
     /// The size of the intent head's tanh hidden layer (0 for none).
     package var intentHiddenSize: Int = 0
+    /// The size of token-bigram vectors (0, the default, for none).
+    package var bigramDimension: Int = 0
+    /// Which bigrams each token reads when ``bigramDimension`` is positive.
+    package var bigramContext: BigramContext = .next
+    /// The size of soft-word position vectors (0, the default, for none).
+    package var softwordDimension: Int = 0
 
     /// Creates the default architecture.
     package init() {}
@@ -62,10 +76,12 @@ package struct Architecture: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case wordDimension, characterDimension, characterHiddenSize, characterEncoding, characterFilters
         case characterWindow, hiddenSize, layers, cell, output, intentHead, intentPooling, intentHiddenSize
+        case bigramDimension, bigramContext, softwordDimension
     }
 
     /// Decodes an architecture; fields added after the first shipped models
-    /// (`intentHiddenSize`) take their old behaviour when absent, so that
+    /// (`intentHiddenSize`, `bigramDimension`, `bigramContext`,
+    /// `softwordDimension`) take their old behaviour when absent, so that
     /// older bundles still load. The values are validated (see ``validate()``)
     /// before anything is built from them.
     package init(from decoder: any Decoder) throws {
@@ -83,6 +99,9 @@ package struct Architecture: Hashable, Sendable, Codable {
         intentHead = try container.decode(Bool.self, forKey: .intentHead)
         intentPooling = try container.decode(IntentPooling.self, forKey: .intentPooling)
         intentHiddenSize = try container.decodeIfPresent(Int.self, forKey: .intentHiddenSize) ?? 0
+        bigramDimension = try container.decodeIfPresent(Int.self, forKey: .bigramDimension) ?? 0
+        bigramContext = try container.decodeIfPresent(BigramContext.self, forKey: .bigramContext) ?? .next
+        softwordDimension = try container.decodeIfPresent(Int.self, forKey: .softwordDimension) ?? 0
         do {
             try validate()
         } catch {

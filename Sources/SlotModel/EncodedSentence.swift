@@ -9,6 +9,14 @@ package struct EncodedSentence: Hashable, Sendable {
     package var labelIds: [Int]?
     /// The intent id, when known.
     package var intentId: Int?
+    /// The ids of the sentence's token bigrams, `count + 1` of them (empty when
+    /// the model reads no bigrams): entry `i` is the bigram that ends at token
+    /// `i` (entry 0 starts at the sentence's start, entry `count` ends at its
+    /// end), so token `i` starts bigram `i + 1`. See ``ContextFeaturizer``.
+    package var bigramIds: [Int] = []
+    /// One word-position id per token (empty when the model reads none): the
+    /// token's place in the ICU word it falls in. See ``ContextFeaturizer``.
+    package var softwordIds: [Int] = []
 
     /// Creates an encoded sentence.
     package init(wordIds: [Int], characterIds: [[Int]], labelIds: [Int]? = nil, intentId: Int? = nil) {

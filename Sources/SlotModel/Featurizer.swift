@@ -20,13 +20,16 @@ package struct Featurizer: Hashable, Sendable, Codable {
     package let labels: [String]
     /// The intents, in id order (empty when the corpus has none).
     package let intents: [String]
+    /// Bigram and soft-word features (empty for models that read neither).
+    package let context: ContextFeaturizer
     private let labelIds: [String: Int]
     private let intentIds: [String: Int]
 
     /// Creates a featurizer from its parts.
     package init(
         normalizer: Normalizer, characterNormalizer: Normalizer = .identity, words: Vocabulary,
-        characters: CharacterVocabulary, labels: [String], intents: [String]
+        characters: CharacterVocabulary, labels: [String], intents: [String],
+        context: ContextFeaturizer = ContextFeaturizer()
     ) {
         self.normalizer = normalizer
         self.characterNormalizer = characterNormalizer
@@ -34,12 +37,13 @@ package struct Featurizer: Hashable, Sendable, Codable {
         self.characters = characters
         self.labels = labels
         self.intents = intents
+        self.context = context
         labelIds = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         intentIds = Dictionary(uniqueKeysWithValues: intents.enumerated().map { ($1, $0) })
     }
 
     private enum CodingKeys: String, CodingKey {
-        case normalizer, characterNormalizer, words, characters, labels, intents
+        case normalizer, characterNormalizer, words, characters, labels, intents, context
     }
 
     /// Decodes a featurizer from a model configuration; the label set must be
@@ -63,7 +67,8 @@ package struct Featurizer: Hashable, Sendable, Codable {
             words: try container.decode(Vocabulary.self, forKey: .words),
             characters: try container.decode(CharacterVocabulary.self, forKey: .characters),
             labels: try container.decode([String].self, forKey: .labels),
-            intents: try container.decode([String].self, forKey: .intents))
+            intents: try container.decode([String].self, forKey: .intents),
+            context: try container.decodeIfPresent(ContextFeaturizer.self, forKey: .context) ?? ContextFeaturizer())
     }
 
     /// Encodes the featurizer into a model configuration.
@@ -75,6 +80,7 @@ package struct Featurizer: Hashable, Sendable, Codable {
         try container.encode(characters, forKey: .characters)
         try container.encode(labels, forKey: .labels)
         try container.encode(intents, forKey: .intents)
+        if !context.isEmpty { try container.encode(context, forKey: .context) }
     }
 
     /// The id of a label, or `nil` when the model does not know it.
@@ -87,12 +93,24 @@ package struct Featurizer: Hashable, Sendable, Codable {
     package func encode<Tokens: Sequence>(tokens: Tokens) -> EncodedSentence where Tokens.Element: StringProtocol {
         var wordIds: [Int] = []
         var characterIds: [[Int]] = []
+        var texts: [String] = []
+        var normalized: [String] = []
         for token in tokens {
             let text = String(token)
-            wordIds.append(words.id(of: normalizer.normalize(text)))
+            let key = normalizer.normalize(text)
+            wordIds.append(words.id(of: key))
             characterIds.append(self.characterIds(of: text))
+            if !context.isEmpty {
+                texts.append(text)
+                normalized.append(key)
+            }
         }
-        return EncodedSentence(wordIds: wordIds, characterIds: characterIds)
+        var encoded = EncodedSentence(wordIds: wordIds, characterIds: characterIds)
+        if !context.isEmpty {
+            encoded.bigramIds = context.bigramIds(of: normalized)
+            encoded.softwordIds = context.softwordIds(of: texts)
+        }
+        return encoded
     }
 
     /// The character ids that the character encoder reads for `token`: its

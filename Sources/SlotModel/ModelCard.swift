@@ -17,6 +17,14 @@ package enum ModelCard {
         if architecture.characterDimension > 0 {
             lines.append("- characters: \(featurizer.characters.count) entries × \(architecture.characterDimension), BiLSTM 2 × \(architecture.characterHiddenSize)")
         }
+        if let bigrams = featurizer.context.bigrams {
+            let read = architecture.bigramContext == .both ? "the bigrams each character ends and starts" : "the bigram each character starts"
+            lines.append("- bigrams: \(bigrams.count) entries × \(architecture.bigramDimension) dimensions (\(read))")
+        }
+        if featurizer.context.softwords {
+            lines.append("- soft words: the character's place in its ICU word (begin, middle, end, single) × \(architecture.softwordDimension) dimensions")
+        }
+        lines.append("- tokenizer: \(configuration.tokenizer.rawValue)")
         lines.append("- encoder: \(architecture.layers) × BiLSTM 2 × \(architecture.hiddenSize)")
         lines.append("- output: \(architecture.output.rawValue) over \(featurizer.labels.count) labels (BIO-constrained decoding)")
         let intentHidden = architecture.intentHiddenSize > 0 ? ", tanh hidden layer of \(architecture.intentHiddenSize)" : ""

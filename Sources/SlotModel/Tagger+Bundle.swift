@@ -56,15 +56,23 @@ extension Tagger {
 
 extension TaggingNetwork {
     /// Rebuilds a network from a configuration and its stored tensors.
-    /// - Throws: ``ModelError/inconsistentBundle(_:)`` when a tensor is missing or has another shape.
+    /// - Throws: ``ModelError/inconsistentBundle(_:)`` when a tensor is missing or has another shape,
+    ///   or when the architecture reads context features the featurizer does not compute.
     package init(configuration: ModelConfiguration, tensors: [NamedTensor]) throws {
         try Self.checkTableShapes(configuration: configuration, tensors: tensors)
         var generator = SplitMix64(seed: 0)
         let featurizer = configuration.featurizer
+        let architecture = configuration.architecture
+        guard (architecture.bigramDimension > 0) == (featurizer.context.bigrams != nil),
+              (architecture.softwordDimension > 0) == featurizer.context.softwords else {
+            throw ModelError.inconsistentBundle(
+                "the architecture's bigram and soft-word sizes do not match the featurizer's context features")
+        }
         var network = TaggingNetwork(
             architecture: configuration.architecture, wordCount: featurizer.words.count,
             characterCount: featurizer.characters.count, labelCount: featurizer.labels.count,
-            intentCount: featurizer.intents.count, using: &generator)
+            intentCount: featurizer.intents.count, bigramCount: featurizer.context.bigrams?.count ?? 0,
+            using: &generator)
         let byName = Dictionary(tensors.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var used = 0
         try network.visitParameters { name, matrix in
@@ -97,6 +105,9 @@ extension TaggingNetwork {
         ]
         if architecture.characterDimension > 0 {
             expected["characters.embedding.table"] = [featurizer.characters.count, architecture.characterDimension]
+        }
+        if architecture.bigramDimension > 0, let bigrams = featurizer.context.bigrams {
+            expected["context.bigrams.table"] = [bigrams.count, architecture.bigramDimension]
         }
         let shapes = Dictionary(tensors.map { ($0.name, $0.shape) }, uniquingKeysWith: { first, _ in first })
         if architecture.intentHead, !featurizer.intents.isEmpty {

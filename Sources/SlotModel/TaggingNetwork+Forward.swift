@@ -46,6 +46,9 @@ extension TaggingNetwork {
             features = Matrix.concatenatingColumns(features, encoded)
             characterCache = cache
         }
+        if let context {
+            features = Matrix.concatenatingColumns(features, context(batch))
+        }
         let drop = Dropout(rate: dropout)
         let featureMask = drop.apply(&features, using: &generator)
         var caches: [EncoderLayer.Cache] = []
@@ -146,9 +149,14 @@ extension TaggingNetwork {
         let wordColumns = words.dimension
         let wordGradient = words.sparseGradient(
             ids: pass.wordIds, outputGradient: featureGradient.columns(0 ..< wordColumns))
+        let characterColumns = wordColumns + (characters?.outputSize ?? 0)
         if let characters, let cache = pass.characterCache {
             gradient.characters = characters.backward(
-                featureGradient.columns(wordColumns ..< featureGradient.columns), cache: cache)
+                featureGradient.columns(wordColumns ..< characterColumns), cache: cache)
+        }
+        if let context {
+            gradient.context = context.backward(
+                featureGradient.columns(characterColumns ..< featureGradient.columns), batch: batch)
         }
         return (loss, gradient, wordGradient)
     }

@@ -6,7 +6,7 @@ import SlotLayers
 /// and an intent head over the encoder's outputs.
 ///
 /// ```
-/// x_t = [E_word[w_t] ; charBiLSTM(chars of w_t)]      dropout
+/// x_t = [E_word[w_t] ; charBiLSTM(chars of w_t) ; context(t)]   dropout   (context: see ContextFeatures)
 /// h   = BiLSTM_L(… BiLSTM_1(x))  (or BiGRU)           dropout
 /// emissions_t = W·h_t + b                              → CRF / softmax → labels
 /// intent = softmax(W_i · pool(h))                   (or W_i · tanh(W_h · pool(h) + b_h) + b_i)
@@ -18,6 +18,8 @@ package struct TaggingNetwork: ParameterSet {
     package var words: Embedding
     /// The character encoder (absent when `characterDimension` is 0).
     package var characters: CharacterFeatures?
+    /// Bigram and soft-word features (absent unless the architecture asks for them).
+    package var context: ContextFeatures?
     /// The stacked bidirectional encoder, first layer first.
     package var encoder: [EncoderLayer]
     /// Encoder outputs to per-label emission scores.
@@ -38,9 +40,10 @@ package struct TaggingNetwork: ParameterSet {
     ///   - labelCount: the number of BIO labels.
     ///   - intentCount: the number of intents (0 for none).
     ///   - wordVectors: initial word vectors (`wordCount × wordDimension`), e.g. pretrained.
+    ///   - bigramCount: the bigram vocabulary's size (when the architecture reads bigrams).
     package init(
         architecture: Architecture, wordCount: Int, characterCount: Int, labelCount: Int, intentCount: Int,
-        wordVectors: Matrix? = nil, using generator: inout SplitMix64
+        wordVectors: Matrix? = nil, bigramCount: Int = 0, using generator: inout SplitMix64
     ) {
         self.architecture = architecture
         if let wordVectors {
@@ -54,7 +57,8 @@ package struct TaggingNetwork: ParameterSet {
         characters = architecture.characterDimension > 0
             ? CharacterFeatures(architecture: architecture, characterCount: characterCount, using: &generator)
             : nil
-        var inputSize = architecture.wordDimension + (characters?.outputSize ?? 0)
+        context = ContextFeatures(architecture: architecture, bigramCount: bigramCount, using: &generator)
+        var inputSize = architecture.wordDimension + (characters?.outputSize ?? 0) + (context?.outputSize ?? 0)
         var encoder: [EncoderLayer] = []
         for _ in 0..<architecture.layers {
             encoder.append(EncoderLayer(
@@ -75,6 +79,7 @@ package struct TaggingNetwork: ParameterSet {
     package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try words.visitParameters { try body("words." + $0, &$1) }
         try characters?.visitParameters { try body("characters." + $0, &$1) }
+        try context?.visitParameters { try body("context." + $0, &$1) }
         for index in encoder.indices {
             try encoder[index].visitParameters { try body("encoder.\(index)." + $0, &$1) }
         }

@@ -20,7 +20,9 @@ import SlotVocabulary
 ///   like "evening".
 ///
 /// Sentences keep their intent. With all rates 0 a sentence is returned
-/// unchanged and no random numbers are drawn.
+/// unchanged and no random numbers are drawn. In a sentence with bigram ids
+/// (``EncodedSentence/bigramIds``) the bigrams that touch a dropped slot or an
+/// inserted mark become unknown, and an inserted mark is a soft word of its own.
 package struct SentenceAugmenter: Sendable {
     /// The sentence-final marks, one of which is appended.
     package static let sentenceEndMarks = [".", "?", "!"]
@@ -124,6 +126,9 @@ package struct SentenceAugmenter: Sendable {
             while end < labels.count, insideLabels[labels[end]] { end += 1 }
             if generator.nextUnitFloat() < slotDropout {
                 let respell = !letterIds.isEmpty && slotSpellingNoise > 0 && generator.nextUnitFloat() < slotSpellingNoise
+                if !sentence.bigramIds.isEmpty {
+                    for position in start...end { sentence.bigramIds[position] = Vocabulary.unknownID }
+                }
                 for position in start..<end {
                     sentence.wordIds[position] = Vocabulary.unknownID
                     if respell {
@@ -142,6 +147,13 @@ package struct SentenceAugmenter: Sendable {
         sentence.wordIds.insert(token.wordIds[0], at: position)
         sentence.characterIds.insert(token.characterIds[0], at: position)
         sentence.labelIds?.insert(label, at: position)
+        if !sentence.bigramIds.isEmpty {
+            sentence.bigramIds[position] = Vocabulary.unknownID
+            sentence.bigramIds.insert(Vocabulary.unknownID, at: position)
+        }
+        if !sentence.softwordIds.isEmpty {
+            sentence.softwordIds.insert(ContextFeaturizer.WordPosition.single.rawValue, at: position)
+        }
     }
 
     /// A uniformly drawn index in `0..<count`.

@@ -28,7 +28,7 @@ extension Trainer {
             seed: options.seed, hyperparameters: options.summary, epochs: state.history.count, bestEpoch: bestEpoch,
             seconds: provenance.wallSeconds, devF1: bestRecord?.devF1 ?? 0, devIntentAccuracy: bestRecord?.devIntentAccuracy)
         let configuration = ModelConfiguration(
-            architecture: options.architecture, tokenizer: .words, featurizer: data.featurizer, training: record,
+            architecture: options.architecture, tokenizer: options.tokenizer, featurizer: data.featurizer, training: record,
             synonyms: synonyms)
         let report = TrainingReport(
             command: provenance.command, seed: options.seed, options: options.summary, epochs: state.history,

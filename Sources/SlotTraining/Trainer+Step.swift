@@ -79,17 +79,26 @@ extension Trainer {
     }
 
     /// Replaces rare words by the unknown word with probability
-    /// `unknownWordDropout`, and any word with probability `wordDropout`.
+    /// `unknownWordDropout`, and any word with probability `wordDropout`;
+    /// then the same for the sentence's bigrams, if it has any, so that the
+    /// unknown bigram's vector learns to stand for bigrams never seen in training.
     func wordDropped(_ sentence: EncodedSentence, using generator: inout SplitMix64) -> EncodedSentence {
         guard options.unknownWordDropout > 0 || options.wordDropout > 0 else { return sentence }
         var copy = sentence
-        for index in copy.wordIds.indices {
-            let rate = data.rareWords[copy.wordIds[index]] ? max(options.unknownWordDropout, options.wordDropout) : options.wordDropout
+        drop(&copy.wordIds, rare: data.rareWords, using: &generator)
+        drop(&copy.bigramIds, rare: data.rareBigrams, using: &generator)
+        return copy
+    }
+
+    /// Replaces ids by the unknown id: rare ones with probability
+    /// `max(unknownWordDropout, wordDropout)`, the others with probability `wordDropout`.
+    private func drop(_ ids: inout [Int], rare: [Bool], using generator: inout SplitMix64) {
+        for index in ids.indices {
+            let rate = rare[ids[index]] ? max(options.unknownWordDropout, options.wordDropout) : options.wordDropout
             if rate > 0, generator.nextUnitFloat() < rate {
-                copy.wordIds[index] = Vocabulary.unknownID
+                ids[index] = Vocabulary.unknownID
             }
         }
-        return copy
     }
 }
 

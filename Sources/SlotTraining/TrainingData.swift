@@ -22,6 +22,9 @@ package struct TrainingData: Sendable {
     package let devSentences: [AnnotatedSentence]
     /// For each word id, whether it is rare enough for unknown-word dropout.
     package let rareWords: [Bool]
+    /// For each bigram id, whether it is rare enough for unknown-word dropout
+    /// (empty when the model reads no bigrams).
+    package let rareBigrams: [Bool]
     /// Dev labels and intents that the training set lacks, each with the first
     /// dev line that uses it (only when they are allowed).
     package let unseenInDev: [(label: String, line: Int)]
@@ -83,10 +86,14 @@ package struct TrainingData: Sendable {
         intents.sort()
         if train.contains(where: { $0.intent == nil }) { intents = [] }
         let words = wordBuilder.makeVocabulary(minimumCount: options.minWordCount)
+        let context = ContextFeaturizer(
+            bigrams: options.architecture.bigramDimension > 0
+                ? Self.bigramVocabulary(of: train, normalizer: normalizer, minimumCount: options.minWordCount) : nil,
+            softwords: options.architecture.softwordDimension > 0)
         let featurizer = Featurizer(
             normalizer: normalizer, characterNormalizer: characterNormalizer, words: words,
             characters: characterBuilder.makeCharacterVocabulary(),
-            labels: labels, intents: intents)
+            labels: labels, intents: intents, context: context)
         self.featurizer = featurizer
         self.train = try train.map { try featurizer.encode($0, file: trainFile) }
         numeralVariants = try zip(train, renderings).map { sentence, rendering in
@@ -114,5 +121,23 @@ package struct TrainingData: Sendable {
         self.rareWords = (0..<words.count).map { id in
             id > Vocabulary.unknownID && words.count(of: id) <= options.rareWordCount
         }
+        let bigrams = context.bigrams
+        self.rareBigrams = bigrams.map { bigrams in
+            (0..<bigrams.count).map { id in
+                id > Vocabulary.unknownID && bigrams.count(of: id) <= options.rareWordCount
+            }
+        } ?? []
+    }
+
+    /// The bigrams of the training sentences (see ``ContextFeaturizer/bigramKeys(of:)``)
+    /// seen at least `minimumCount` times.
+    static func bigramVocabulary(of train: [AnnotatedSentence], normalizer: Normalizer, minimumCount: Int) -> Vocabulary {
+        var counts: [String: Int] = [:]
+        for sentence in train {
+            for key in ContextFeaturizer.bigramKeys(of: sentence.tokens.map { normalizer.normalize($0) }) {
+                counts[key, default: 0] += 1
+            }
+        }
+        return Vocabulary(counts: counts, minimumCount: minimumCount)
     }
 }

@@ -74,7 +74,7 @@ struct TrainingSession {
         let synonyms = try inputs.synonymTable()
         let checkpoint = inputs.checkpoint ?? inputs.output + ".checkpoint"
         try checkOutputs(checkpoint: checkpoint)
-        let tokenizer = Tokenizer(mode: .words)
+        let tokenizer = Tokenizer(mode: options.tokenizer)
         let trainCorpus = try Corpus(contentsOf: inputs.train, format: inputs.format.corpusFormat, tokenizer: tokenizer)
         let devCorpus = try Corpus(contentsOf: inputs.dev, format: inputs.format.corpusFormat, tokenizer: tokenizer)
         for warnings in [trainCorpus.warnings, devCorpus.warnings] where warnings.chunksStartingWithInside > 0 {

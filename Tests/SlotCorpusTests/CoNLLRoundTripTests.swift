@@ -4,11 +4,12 @@ import Testing
 
 @Suite("CoNLL round trips over the shipped corpora")
 struct CoNLLRoundTripTests {
-    @Test("The repository ships the ATIS and SNIPS splits")
+    @Test("The repository ships the ATIS, SNIPS and Chinese résumé splits")
     func filesPresent() {
         let names = TestFiles.corpusFiles().map { $0.split(separator: "/").suffix(2).joined(separator: "/") }
         #expect(names == [
             "atis/dev.conll", "atis/test.conll", "atis/train.conll",
+            "resume-zh/dev.conll", "resume-zh/test.conll", "resume-zh/train.conll",
             "snips/dev.conll", "snips/test.conll", "snips/train.conll",
         ])
     }
@@ -22,8 +23,14 @@ struct CoNLLRoundTripTests {
         let original = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(Data(written.utf8) == original)
         #expect(corpus.scheme == .bio)
-        #expect(corpus.warnings.isEmpty)
-        #expect(corpus.sentences.allSatisfy { $0.intent != nil })
+        if path.hasSuffix("resume-zh/train.conll") {
+            // Two sentences begin inside an organisation name (corpora/resume-zh/README.md).
+            #expect(corpus.warnings.chunksStartingWithInside == 2)
+        } else {
+            #expect(corpus.warnings.isEmpty)
+        }
+        // The résumé corpus is named-entity data without intents.
+        #expect(corpus.sentences.allSatisfy { $0.intent != nil } == !path.contains("resume-zh"))
     }
 
     @Test(
@@ -31,6 +38,7 @@ struct CoNLLRoundTripTests {
         arguments: [
             ("atis/train.conll", 4478, 50497), ("atis/dev.conll", 500, 5703), ("atis/test.conll", 893, 9164),
             ("snips/train.conll", 13084, 117_700), ("snips/dev.conll", 700, 6384), ("snips/test.conll", 700, 6354),
+            ("resume-zh/train.conll", 3821, 124_099), ("resume-zh/dev.conll", 463, 13890), ("resume-zh/test.conll", 477, 15100),
         ]
     )
     func counts(file: String, sentences: Int, tokens: Int) throws {

@@ -39,9 +39,9 @@ struct JSONLTests {
         "Bad records and spans are errors naming file:line",
         arguments: [
             (#"{"text": "fly to Boston", "slots": [{"start": 7, "end": 12, "label": "city"}]}"#,
-             "s.jsonl:1: span 7..<12 (city) does not start and end on token boundaries; fix the offsets (Unicode scalars, end exclusive) or the tokenizer mode"),
+             "s.jsonl:1: span 7..<12 (city) does not start and end on token boundaries; fix the offsets (Unicode scalars, end exclusive) or the tokenizer mode (for text without spaces, trainer --tokenizer graphemes makes every character a token)"),
             (#"{"text": "fly to Boston", "slots": [{"start": 8, "end": 13, "label": "city"}]}"#,
-             "s.jsonl:1: span 8..<13 (city) does not start and end on token boundaries; fix the offsets (Unicode scalars, end exclusive) or the tokenizer mode"),
+             "s.jsonl:1: span 8..<13 (city) does not start and end on token boundaries; fix the offsets (Unicode scalars, end exclusive) or the tokenizer mode (for text without spaces, trainer --tokenizer graphemes makes every character a token)"),
             (#"{"text": "fly to Boston", "slots": [{"start": 7, "end": 14, "label": "city"}]}"#,
              "s.jsonl:1: span 7..<14 is empty or outside the text of 13 scalars; offsets count Unicode scalars, end exclusive"),
             (#"{"text": "fly to Boston", "slots": [{"start": 4, "end": 4, "label": "x"}]}"#,

@@ -39,7 +39,9 @@ struct HyperparameterTests {
         let training = try #require((config["model"] as? [String: Any])?["training"] as? [String: Any])
         let shipped = try #require(training["hyperparameters"] as? [String: String])
         let summary = TrainingOptions().summary
-        #expect(Set(summary.keys) == Set(shipped.keys))
+        // Options added after models/atis-en was trained (the features for languages without spaces).
+        let added: Set = ["tokenizer", "architecture.bigramDimension", "architecture.bigramContext", "architecture.softwordDimension"]
+        #expect(Set(summary.keys).subtracting(added) == Set(shipped.keys))
         // The shipped model was trained with the defaults of its day: where they still agree, so must the text.
         for key in ["clipNorm", "intentWeight", "timeLimit", "embeddings", "architecture.hiddenSize", "optimizer", "selection"] {
             #expect(summary[key] == shipped[key], "\(key)")

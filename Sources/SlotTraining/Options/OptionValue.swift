@@ -1,5 +1,6 @@
 import SlotLayers
 import SlotModel
+import SlotText
 
 /// A value a hyperparameter can hold: read from command-line text and from a
 /// JSON scalar, and shown as text in help, summaries and provenance.
@@ -146,3 +147,5 @@ extension Architecture.Cell: ChoiceOptionValue {}
 extension Architecture.Output: ChoiceOptionValue {}
 extension Architecture.CharacterEncoding: ChoiceOptionValue {}
 extension IntentPooling: ChoiceOptionValue {}
+extension Architecture.BigramContext: ChoiceOptionValue {}
+extension Tokenizer.Mode: ChoiceOptionValue {}

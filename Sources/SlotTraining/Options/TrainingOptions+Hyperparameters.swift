@@ -31,6 +31,12 @@ extension TrainingOptions {
                    "How the intent head pools the encoder outputs."),
             .value(\.architecture.intentHiddenSize, key: "architecture.intentHiddenSize", option: "intent-hidden-size", .architecture,
                    "Size of the intent head's tanh hidden layer; 0 for none."),
+            .value(\.architecture.bigramDimension, key: "architecture.bigramDimension", option: "bigram-dimension", .architecture,
+                   "Size of token-bigram vectors, for languages written without spaces; 0 for none."),
+            .value(\.architecture.bigramContext, key: "architecture.bigramContext", option: "bigram-context", .architecture,
+                   "Which bigrams a token reads: the one it starts (next) or also the one it ends (both)."),
+            .value(\.architecture.softwordDimension, key: "architecture.softwordDimension", option: "softword-dimension", .architecture,
+                   "Size of soft-word vectors (a character's place in its ICU word: begin, middle, end, single); 0 for none."),
             // Optimisation and schedule
             .value(\.maxEpochs, key: "maxEpochs", option: "max-epochs", .optimisation, "Maximum number of epochs."),
             .value(\.patience, key: "patience", option: "patience", .optimisation,
@@ -69,6 +75,8 @@ extension TrainingOptions {
             .value(\.numeralRate, key: "numeralRate", option: "numeral-rate", .regularisation,
                    "Probability of showing a training sentence with its English number words as numerals, 'may 15th' for 'may fifteenth'."),
             // Words and features
+            .value(\.tokenizer, key: "tokenizer", option: "tokenizer", .features,
+                   "How raw text is split into tokens: ICU words, or graphemes (one token per character) for corpora labelled per character such as Chinese NER; recorded in the model for tagging and used on JSONL training data."),
             .value(\.minWordCount, key: "minWordCount", option: "min-word-count", .features,
                    "Words seen fewer times get no vector of their own."),
             .value(\.embeddings, key: "embeddings", option: "embeddings", .features,

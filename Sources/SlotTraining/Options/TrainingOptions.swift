@@ -1,3 +1,4 @@
+import SlotText
 import SlotModel
 
 /// Every hyperparameter of a training run, with the defaults that train the
@@ -17,6 +18,10 @@ package struct TrainingOptions: Hashable, Sendable, Codable {
 
     /// The network's shape.
     package var architecture = Architecture()
+    /// How the model's raw input is split into tokens (recorded in the bundle
+    /// for tagging): ICU words, or graphemes for corpora labelled per character
+    /// such as Chinese NER. JSONL training data is tokenized this way too.
+    package var tokenizer = Tokenizer.Mode.words
     /// The maximum number of passes over the training data.
     package var maxEpochs = 30
     /// Stop after this many epochs without a better dev selection score.
