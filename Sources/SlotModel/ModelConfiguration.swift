@@ -11,13 +11,20 @@ public struct ModelConfiguration: Hashable, Sendable, Codable {
     public var featurizer: Featurizer
     /// How the model was trained and how well it scored, when known.
     public var training: TrainingRecord?
+    /// The temperatures that calibrate its confidences, when fitted (`nil`:
+    /// both 1, as in bundles written before calibration existed).
+    public var calibration: Calibration?
 
     /// Creates a configuration.
-    public init(architecture: Architecture, tokenizer: Tokenizer.Mode, featurizer: Featurizer, training: TrainingRecord? = nil) {
+    public init(
+        architecture: Architecture, tokenizer: Tokenizer.Mode, featurizer: Featurizer, training: TrainingRecord? = nil,
+        calibration: Calibration? = nil
+    ) {
         self.architecture = architecture
         self.tokenizer = tokenizer
         self.featurizer = featurizer
         self.training = training
+        self.calibration = calibration
     }
 }
 
