@@ -1,4 +1,9 @@
 extension TaggingResult {
+    /// How many intents a JSONL record's `intent_ranking` lists unless told
+    /// otherwise: 10, the length of Rasa's `intent_ranking`, which holds every
+    /// SNIPS intent and the 10 likeliest of ATIS's 21.
+    public static let defaultIntentRankingLength = 10
+
     /// The result as one line of JSON, the record `tagger tag --format jsonl` writes:
     ///
     /// ```json
@@ -9,13 +14,21 @@ extension TaggingResult {
     /// ```
     /// `start` and `end` count Unicode scalars of `text`, end exclusive (so
     /// Python's `text[start:end]` is the exact original text); confidences
-    /// are rounded to 4 decimals. `intent` is `null` when the result has none.
-    /// With alternatives, an `"nbest"` array follows: each entry has the
+    /// are rounded to 4 decimals. `intent` is `null` when the result has none
+    /// (and `nlu_fallback` when the tagger's fallback replaced an uncertain
+    /// intent). `"intent_ranking": [{"name", "confidence"}, …]` follows it: the
+    /// best ``intentRankingLength`` intents of ``intentRanking``, best first
+    /// (empty when there is no intent). With alternatives, an `"nbest"` array follows: each entry has the
     /// labelling's `probability`, its `labels` (one per token) and its `slots`.
     ///
-    /// - Parameter alternatives: the n-best labellings to add, or `nil` for none.
+    /// - Parameters:
+    ///   - alternatives: the n-best labellings to add, or `nil` for none.
+    ///   - intentRankingLength: how many intents `intent_ranking` lists, or
+    ///     `nil` to leave the field out.
     /// - Returns: the record, without a line break.
-    public func jsonRecord(alternatives: [TaggingAlternative]? = nil) -> String {
+    public func jsonRecord(
+        alternatives: [TaggingAlternative]? = nil, intentRankingLength: Int? = TaggingResult.defaultIntentRankingLength
+    ) -> String {
         var record = "{\"text\": "
         JSONEscaping.appendQuoted(text, to: &record)
         record += ", \"tokens\": ["
@@ -36,6 +49,15 @@ extension TaggingResult {
             record += ", \"confidence\": \(Probability.text(Double(intent.confidence), decimals: 4))}"
         } else {
             record += "null"
+        }
+        if let intentRankingLength {
+            record += ", \"intent_ranking\": ["
+            for (index, ranked) in intentRanking.prefix(intentRankingLength).enumerated() {
+                record += index == 0 ? "{\"name\": " : ", {\"name\": "
+                JSONEscaping.appendQuoted(ranked.label, to: &record)
+                record += ", \"confidence\": \(Probability.text(Double(ranked.confidence), decimals: 4))}"
+            }
+            record += "]"
         }
         if let alternatives {
             record += ", \"nbest\": ["

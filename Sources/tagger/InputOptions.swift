@@ -38,6 +38,19 @@ struct InputOptions: ParsableArguments {
     /// - Throws: `CorpusError` for a missing file, a read error or invalid
     ///   UTF-8 (unless lossy), or whatever `flush` or `body` throws.
     func forEachLine(flush: @escaping () throws -> Void, _ body: (String) throws -> Void) throws -> Summary {
+        try forEachLine(flush: flush) { text, _ in try body(text) }
+    }
+
+    /// Calls `body` with each input line as text and the line it came from
+    /// (its file and number), in order, calling `flush` whenever the input is
+    /// about to wait.
+    ///
+    /// - Parameters:
+    ///   - flush: runs before every read, where a streaming tool writes what it has.
+    ///   - body: receives each line's text and the line.
+    /// - Returns: what was replaced with `--lossy`.
+    /// - Throws: as the other `forEachLine(flush:_:)`.
+    func forEachLine(flush: @escaping () throws -> Void, _ body: (String, InputLine) throws -> Void) throws -> Summary {
         var summary = Summary()
         for file in paths {
             let reader = try LineReader(contentsOf: file)
@@ -49,9 +62,9 @@ struct InputOptions: ParsableArguments {
                         summary.replacedLines += 1
                         if summary.firstReplaced == nil { summary.firstReplaced = "\(line.file):\(line.number)" }
                     }
-                    try body(text)
+                    try body(text, line)
                 } else {
-                    try body(line.string())
+                    try body(line.string(), line)
                 }
             }
         }

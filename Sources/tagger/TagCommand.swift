@@ -19,9 +19,17 @@ struct TagCommand: ParsableCommand {
             "slots": [{"label", "text", "start", "end", "confidence"}], "intent": {"label", \
             "confidence"}}, offsets in Unicode scalars of text, end exclusive; a slot's \
             confidence is the probability that exactly that chunk is in the utterance. \
+            "intent_ranking": [{"name", "confidence"}] follows "intent": the 10 most probable \
+            intents (--intent-ranking K for K of them, 0 to leave the field out). With \
+            --fallback-threshold P, an utterance whose best intent is below probability P gets \
+            the intent nlu_fallback (confidence P) and keeps its ranking; --fallback uses the \
+            threshold chosen on the dev splits. \
             --nbest K adds "nbest": the K most probable labellings with their probabilities. \
             conll writes what `evaluator --predicted` reads; inline writes the text with \
-            [slots]{types} and the intent.
+            [slots]{types} and the intent. A text line that looks like an annotated CoNLL line \
+            (token<TAB>label) stops tagging with exit status 65 and a hint to use \
+            --input-format conll, since tagging it as an utterance would give one meaningless \
+            record per token.
 
             Without --model the default model is used: the directory in $SLOT_TAGGER_MODEL, \
             else models/atis-en in the checkout the executable was built in, else \
@@ -50,6 +58,15 @@ struct TagCommand: ParsableCommand {
     @Option(name: .customLong("nbest"), help: ArgumentHelp("Add the K most probable labellings with their probabilities to each jsonl record.", valueName: "k"))
     var nBest: Int?
 
+    @Option(name: .customLong("intent-ranking"), help: ArgumentHelp("How many intents each jsonl record's intent_ranking lists, best first (0 leaves the field out).", valueName: "k"))
+    var intentRanking = TaggingResult.defaultIntentRankingLength
+
+    @Flag(help: "Answer the intent nlu_fallback when the best intent's probability is below the threshold chosen on the dev splits (\(IntentFallback.defaultThreshold)).")
+    var fallback = false
+
+    @Option(name: .customLong("fallback-threshold"), help: ArgumentHelp("Answer the intent nlu_fallback when the best intent's probability is below this value (implies --fallback).", valueName: "p"))
+    var fallbackThreshold: Float?
+
     @Option(help: "Threads used to tag large inputs.")
     var threads = 2
 
@@ -59,6 +76,10 @@ struct TagCommand: ParsableCommand {
     func validate() throws {
         if let nBest, nBest < 1 { throw ValidationError("--nbest must be at least 1.") }
         if nBest != nil, format != .jsonl { throw ValidationError("--nbest needs --format jsonl.") }
+        if intentRanking < 0 { throw ValidationError("--intent-ranking must be at least 0.") }
+        if let fallbackThreshold, !(0...1).contains(fallbackThreshold) {
+            throw ValidationError("--fallback-threshold must be a probability between 0 and 1.")
+        }
         if threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if inputFormat == .conll, pretokenized { throw ValidationError("--pretokenized applies to text input only; CoNLL input is already tokenized.") }
         if inputFormat == .conll, input.lossy { throw ValidationError("--lossy applies to text input only.") }
@@ -67,14 +88,20 @@ struct TagCommand: ParsableCommand {
     func run() throws {
         let output = LineWriter(fileDescriptor: 1, name: "<stdout>")
         try ErrorReporting.run(suggestsLossy: inputFormat == .text) {
-            let tagger = try Tagger(contentsOf: model ?? DefaultModel.locate())
-            let pipeline = TagPipeline(tagger: tagger, format: format, nBest: nBest, threads: threads, output: output)
+            var tagger = try Tagger(contentsOf: model ?? DefaultModel.locate())
+            if let threshold = fallbackThreshold ?? (fallback ? IntentFallback.defaultThreshold : nil) {
+                tagger.intentFallback = IntentFallback(threshold: threshold)
+            }
+            let pipeline = TagPipeline(
+                tagger: tagger, format: format, nBest: nBest, intentRanking: intentRanking == 0 ? nil : intentRanking,
+                threads: threads, output: output)
             do {
                 switch inputFormat {
                 case .text:
-                    let tokenizer = tagger.tokenizer, pretokenized = self.pretokenized
-                    let summary = try input.forEachLine(flush: pipeline.flush) { text in
-                        try pipeline.add(text, tokens: pretokenized ? Tokenizer.splitAtSeparators(text) : tokenizer.tokenize(text))
+                    let pretokenized = self.pretokenized
+                    let summary = try input.forEachLine(flush: pipeline.flush) { text, line in
+                        if CoNLLLineCheck.looksLikeCoNLL(text) { throw CoNLLLineCheck.error(at: line) }
+                        try pipeline.add(text, tokens: pretokenized ? Tokenizer.splitAtSeparators(text) : tagger.tokenize(text))
                     }
                     try pipeline.flush()
                     if let note = summary.lossyNote { Diagnostics.note(note) }

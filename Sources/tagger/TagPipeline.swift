@@ -14,6 +14,7 @@ final class TagPipeline {
     private let tagger: Tagger
     private let format: TagFormat
     private let nBest: Int?
+    private let intentRanking: Int?
     private let threads: Int
     private let output: LineWriter
     private var pending: [(text: String, tokens: [Token])] = []
@@ -24,12 +25,14 @@ final class TagPipeline {
     ///   - tagger: the model.
     ///   - format: the output format.
     ///   - nBest: how many labellings to list per utterance (jsonl only), or `nil`.
+    ///   - intentRanking: how many intents to rank per utterance (jsonl only), or `nil` for none.
     ///   - threads: threads per batch.
     ///   - output: where records go.
-    init(tagger: Tagger, format: TagFormat, nBest: Int?, threads: Int, output: LineWriter) {
+    init(tagger: Tagger, format: TagFormat, nBest: Int?, intentRanking: Int?, threads: Int, output: LineWriter) {
         self.tagger = tagger
         self.format = format
         self.nBest = nBest
+        self.intentRanking = intentRanking
         self.threads = threads
         self.output = output
     }
@@ -60,7 +63,7 @@ final class TagPipeline {
             switch format {
             case .jsonl:
                 let alternatives = nBest.map { tagger.nBest(tokens: pending[index].tokens, in: pending[index].text, k: $0) }
-                try output.write(result.jsonRecord(alternatives: alternatives))
+                try output.write(result.jsonRecord(alternatives: alternatives, intentRankingLength: intentRanking))
                 try output.write("\n")
             case .conll:
                 try output.write(result.conllText)

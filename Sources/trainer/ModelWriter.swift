@@ -2,11 +2,12 @@ import Foundation
 import SlotTagger
 import SlotTraining
 
-/// Writes the trained model: the bundle (with its model card), then the
-/// training report (`training.json`, `training.svg`) beside the weights.
+/// Writes the trained model: the bundle (with its model card and the
+/// temperatures fitted on the dev split), then the training report
+/// (`training.json`, `training.svg`) beside the weights.
 enum ModelWriter {
     static func write(
-        state: TrainingState, trainer: Trainer, options: TrainingOptions, inputs: TrainerInputs,
+        state: TrainingState, trainer: Trainer, options: TrainingOptions, inputs: TrainerInputs, dev: [AnnotatedSentence],
         trainingSeconds: Double, wallSeconds: Double
     ) throws {
         let bestEpoch = state.history.lastIndex { $0.improved }.map { $0 + 1 } ?? state.history.count
@@ -16,8 +17,10 @@ enum ModelWriter {
             command: command, trainFile: inputs.train, devFile: inputs.dev, seed: options.seed,
             hyperparameters: options.summary, epochs: state.history.count, bestEpoch: bestEpoch,
             seconds: wallSeconds, devF1: bestRecord?.devF1 ?? 0, devIntentAccuracy: bestRecord?.devIntentAccuracy)
-        let configuration = ModelConfiguration(
+        var configuration = ModelConfiguration(
             architecture: options.architecture, tokenizer: .words, featurizer: trainer.data.featurizer, training: record)
+        configuration.calibration = TemperatureFitting.fit(
+            Tagger(configuration: configuration, network: state.best), sentences: dev)
         let tagger = Tagger(configuration: configuration, network: state.best)
         try tagger.write(to: inputs.output, modelCard: ModelCard.text(for: configuration, history: state.history))
         let encoder = JSONEncoder()

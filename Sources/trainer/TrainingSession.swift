@@ -105,7 +105,7 @@ struct TrainingSession {
         Diagnostics.note("stopped (\(reason.rawValue)) after \(state.history.count) epochs; best epoch \(best?.epoch ?? 0): dev F1 "
             + String(format: "%.2f", best?.devF1 ?? 0) + (best?.devIntentAccuracy.map { String(format: ", intent accuracy %.2f", $0) } ?? ""))
         try ModelWriter.write(
-            state: state, trainer: trainer, options: options, inputs: inputs,
+            state: state, trainer: trainer, options: options, inputs: inputs, dev: dev,
             trainingSeconds: seconds, wallSeconds: Double(elapsed.components.seconds))
         Diagnostics.note("model written to \(inputs.output)")
         return 0
