@@ -20,12 +20,13 @@ let package = Package(
         // MARK: - Public library: one import for chatbot backends
         .target(
             name: "SlotTagger",
-            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation"]
+            dependencies: ["SlotText", "SlotCorpus", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO"]
         ),
 
         // MARK: - Implementation modules, one concern each
         .target(name: "SlotText", dependencies: ["CICU"]),
-        .target(name: "SlotCorpus", dependencies: ["SlotText"]),
+        .target(name: "SlotIO"),
+        .target(name: "SlotCorpus", dependencies: ["SlotText", "SlotIO"]),
         .target(
             name: "SlotMath",
             dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))],
@@ -66,7 +67,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "trainer",
-            dependencies: ["SlotTagger", "SlotTraining", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SlotTagger", "SlotTraining", "SlotCommandLine", "SlotMath", "SlotLayers", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "evaluator",
@@ -74,7 +75,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench",
-            dependencies: ["SlotTagger", "SlotTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SlotTagger", "SlotTraining", "SlotMath", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: - Tests
@@ -84,6 +85,7 @@ let package = Package(
             path: "Tests/SlotTestSupport"
         ),
         .testTarget(name: "SlotTextTests", dependencies: ["SlotText"]),
+        .testTarget(name: "SlotIOTests", dependencies: ["SlotIO"]),
         .testTarget(name: "SlotCorpusTests", dependencies: ["SlotCorpus"]),
         .testTarget(name: "SlotMathTests", dependencies: ["SlotMath", "SlotTestSupport"]),
         .testTarget(name: "SlotLayersTests", dependencies: ["SlotLayers", "SlotTestSupport"]),

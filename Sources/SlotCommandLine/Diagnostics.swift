@@ -74,6 +74,7 @@ public enum Diagnostics {
     public static func exitCode(for error: any Error) -> Int32 {
         if let error = error as? CLIError { return error.exitCode }
         if let error = error as? CorpusError { return error.exitStatus.rawValue }
+        if case ModelError.noDefaultModel = error { return 66 }
         if error is ModelError || error is EvaluationError { return 65 }
         if let error = error as? ModelBundleError {
             switch error {

@@ -87,7 +87,7 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The sysexits status a command-line tool should exit with for this error.
-    public var exitStatus: ExitStatus {
+    package var exitStatus: ExitStatus {
         switch self {
         case .cannotOpen: .noInput
         case .readFailed, .writeFailed: .ioError

@@ -1,6 +1,6 @@
 /// Process exit statuses from BSD's `sysexits.h`, shared by the toolkit's
 /// command-line tools.
-public enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
+package enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
     /// Success.
     case success = 0
     /// The command was used incorrectly (`EX_USAGE`).

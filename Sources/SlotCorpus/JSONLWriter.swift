@@ -1,3 +1,4 @@
+import SlotIO
 import SlotText
 
 /// Writes sentences as JSONL span records, the form ``JSONLReader`` reads:
@@ -60,7 +61,7 @@ public struct JSONLWriter: Sendable, Hashable {
     ///   - sentences: The sentences, in order.
     ///   - output: Where to write; not flushed at the end.
     /// - Throws: ``CorpusError`` for an unwritable sentence or a failed write.
-    public func write(_ sentences: some Sequence<AnnotatedSentence>, to output: LineWriter) throws {
+    package func write(_ sentences: some Sequence<AnnotatedSentence>, to output: LineWriter) throws {
         for sentence in sentences {
             try output.write(record(for: sentence))
             try output.write("\n")
@@ -75,7 +76,7 @@ public struct JSONLWriter: Sendable, Hashable {
     ///   - text: The line.
     ///   - tokens: Its tokens.
     /// - Returns: The record, without the line break.
-    public static func tokenRecord(text: String, tokens: [Token]) -> String {
+    package static func tokenRecord(text: String, tokens: [Token]) -> String {
         var record = "{\"text\": "
         JSONEscaping.appendQuoted(text, to: &record)
         record += ", \"tokens\": ["

@@ -1,9 +1,9 @@
 /// The text of a model bundle's `README.md`: what the model is, how it was
 /// trained and how well it scored.
-public enum ModelCard {
+package enum ModelCard {
     /// A model card for `configuration`; `history` lists per-epoch dev scores as
     /// `(epoch, devF1, devIntentAccuracy)` when known.
-    public static func text<Records: Collection>(for configuration: ModelConfiguration, history: Records) -> String
+    package static func text<Records: Collection>(for configuration: ModelConfiguration, history: Records) -> String
     where Records.Element: EpochDescribing {
         let featurizer = configuration.featurizer
         let architecture = configuration.architecture
@@ -60,7 +60,7 @@ public enum ModelCard {
 }
 
 /// What the model card shows of one epoch.
-public protocol EpochDescribing {
+package protocol EpochDescribing {
     /// The epoch, from 1.
     var epoch: Int { get }
     /// Dev F1 (percentage).

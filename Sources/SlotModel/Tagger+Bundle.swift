@@ -13,12 +13,36 @@ extension Tagger {
         self.init(configuration: bundle.configuration, network: network)
     }
 
+    /// Loads the default model: the directory in `$SLOT_TAGGER_MODEL`, else the
+    /// shipped `models/atis-en` of the checkout or installation the running
+    /// executable belongs to, else `./models/atis-en` (see
+    /// ``defaultModelDirectory()``), as `tagger tag` does without `--model`.
+    ///
+    /// - Throws: ``ModelError/noDefaultModel(tried:)`` when there is none, and
+    ///   what ``init(contentsOf:)`` throws when the one found is damaged.
+    public init() throws {
+        try self.init(contentsOf: Self.defaultModelDirectory())
+    }
+
+    /// The directory of the default model, looked for in this order: the
+    /// environment variable `SLOT_TAGGER_MODEL` (used as given); `models/atis-en`
+    /// in the running executable's directory and the four above it (a build
+    /// inside a checkout); `<executable>/../share/slot-tagger/models/atis-en`
+    /// (where `make install` puts it); `./models/atis-en`. A candidate counts
+    /// when it holds `config.json`.
+    ///
+    /// - Returns: the directory.
+    /// - Throws: ``ModelError/noDefaultModel(tried:)`` naming every place tried.
+    public static func defaultModelDirectory() throws -> String {
+        try DefaultModel.locate()
+    }
+
     /// Writes the model as a bundle, atomically replacing `directory`.
     /// - Parameters:
     ///   - directory: where to write.
     ///   - modelCard: the text of `README.md`.
     /// - Throws: ``ModelBundleError/writeFailed(path:reason:)`` and related errors.
-    public func write(to directory: String, modelCard: String) throws {
+    package func write(to directory: String, modelCard: String) throws {
         let tensors = network.namedParameters.map {
             NamedTensor(name: $0.name, shape: $0.value.shape, values: $0.value.scalars)
         }
@@ -29,7 +53,7 @@ extension Tagger {
 extension TaggingNetwork {
     /// Rebuilds a network from a configuration and its stored tensors.
     /// - Throws: ``ModelError/inconsistentBundle(_:)`` when a tensor is missing or has another shape.
-    public init(configuration: ModelConfiguration, tensors: [NamedTensor]) throws {
+    package init(configuration: ModelConfiguration, tensors: [NamedTensor]) throws {
         var generator = SplitMix64(seed: 0)
         let featurizer = configuration.featurizer
         var network = TaggingNetwork(

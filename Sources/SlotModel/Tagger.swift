@@ -21,19 +21,19 @@ import SlotText
 /// utterance.
 public struct Tagger: Sendable {
     /// The model's configuration: architecture, vocabularies, labels, provenance.
-    public let configuration: ModelConfiguration
+    package let configuration: ModelConfiguration
     /// The network's weights.
-    public let network: TaggingNetwork
+    package let network: TaggingNetwork
     /// The tokenizer the model was trained with (``ModelConfiguration/tokenizer``).
     public let tokenizer: Tokenizer
     /// The BIO constraints applied when decoding: no `I-X` after `O` or after
     /// another type, no `I-X` at the start.
-    public let constraints: TransitionConstraints
+    package let constraints: TransitionConstraints
     /// The CRF decoder, prepared once (transition exponentials, constraints) for every call.
-    public let decoder: CRFDecoder?
+    package let decoder: CRFDecoder?
     /// The character features of the vocabulary's words, computed once at
     /// load (`nil` for a model without character features).
-    public let characterTable: CharacterFeatureTable?
+    package let characterTable: CharacterFeatureTable?
     /// The rule that replaces an uncertain best intent by a reserved one
     /// (`nlu_fallback`), or `nil` (the default) to always report the model's
     /// best intent. Set it on a copy before sharing the tagger:
@@ -41,7 +41,7 @@ public struct Tagger: Sendable {
     public var intentFallback: IntentFallback?
     /// The temperatures applied to confidences (``ModelConfiguration/calibration``,
     /// or ``Calibration/identity`` for a bundle without one).
-    public let calibration: Calibration
+    package let calibration: Calibration
     /// The CRF decoder over scores divided by the slot temperature, for
     /// confidences (`nil` when the slot temperature is 1 or the output is a softmax).
     let calibratedDecoder: CRFDecoder?
@@ -50,15 +50,14 @@ public struct Tagger: Sendable {
 
     /// Creates a tagger from a configuration and a network built for it.
     ///
-    /// On Linux this also makes OpenBLAS compute each product on the calling
-    /// thread: a tagger's products are small, and BLAS's own threads would
-    /// only compete with the callers' threads.
+    /// The first tagger a process creates makes OpenBLAS compute each product
+    /// on the calling thread, once for the process (``blasSetUp``).
     ///
     /// - Parameters:
     ///   - configuration: the model's configuration.
     ///   - network: a network whose sizes match `configuration`.
-    public init(configuration: ModelConfiguration, network: TaggingNetwork) {
-        GEMM.useCallingThreadOnly()
+    package init(configuration: ModelConfiguration, network: TaggingNetwork) {
+        Self.blasSetUp
         self.configuration = configuration
         self.network = network
         tokenizer = Tokenizer(mode: configuration.tokenizer)
@@ -118,13 +117,14 @@ public struct Tagger: Sendable {
     ///
     /// - Parameters:
     ///   - texts: the utterances.
-    ///   - threads: how many threads to use (2 uses both cores of a small machine).
+    ///   - threads: how many threads to use; `nil` (the default) uses one per
+    ///     active processor core.
     /// - Returns: one result per utterance, in input order: what ``tag(_:)``
     ///   gives for each, except that confidences can differ in the last
     ///   digits (a batch's matrix products sum in another order than one
     ///   utterance's); the same batches give the same results for any `threads`.
-    public func tag(_ texts: [String], threads: Int = 2) -> [TaggingResult] {
-        Workers.mapChunks(count: texts.count, chunkSize: Self.batchSize, threads: threads) { range in
+    public func tag(_ texts: [String], threads: Int? = nil) -> [TaggingResult] {
+        Workers.mapChunks(count: texts.count, chunkSize: Self.batchSize, threads: threads ?? Workers.defaultCount) { range in
             tag(batch: texts[range].map { ($0, tokenize($0)) })
         }
     }
@@ -133,10 +133,11 @@ public struct Tagger: Sendable {
     ///
     /// - Parameters:
     ///   - utterances: each utterance's text and its tokens.
-    ///   - threads: how many threads to use.
+    ///   - threads: how many threads to use; `nil` (the default) uses one per
+    ///     active processor core.
     /// - Returns: one result per utterance, in input order.
-    public func tag(tokenized utterances: [(text: String, tokens: [Token])], threads: Int = 2) -> [TaggingResult] {
-        Workers.mapChunks(count: utterances.count, chunkSize: Self.batchSize, threads: threads) { range in
+    public func tag(tokenized utterances: [(text: String, tokens: [Token])], threads: Int? = nil) -> [TaggingResult] {
+        Workers.mapChunks(count: utterances.count, chunkSize: Self.batchSize, threads: threads ?? Workers.defaultCount) { range in
             tag(batch: Array(utterances[range]))
         }
     }
@@ -146,7 +147,7 @@ public struct Tagger: Sendable {
     ///
     /// - Parameter batch: each utterance's text and its tokens.
     /// - Returns: one result per utterance, in input order.
-    public func tag(batch: [(text: String, tokens: [Token])]) -> [TaggingResult] {
+    package func tag(batch: [(text: String, tokens: [Token])]) -> [TaggingResult] {
         let nonEmpty = batch.indices.filter { !batch[$0].tokens.isEmpty }
         let encoded = nonEmpty.map { configuration.featurizer.encode(tokens: batch[$0].tokens.map(\.text)) }
         let predictions = network.predict(
@@ -158,6 +159,12 @@ public struct Tagger: Sendable {
         }
         return results
     }
+
+    /// Makes OpenBLAS run each product on the calling thread, once per process
+    /// (a `static let` is initialised once, thread-safely): a tagger's products
+    /// are small, and BLAS's own threads would only compete with the threads
+    /// of the batch calls and of a server's requests.
+    private static let blasSetUp: Void = GEMM.useCallingThreadOnly()
 
     /// Utterances per network pass in the batch calls.
     static let batchSize = 32

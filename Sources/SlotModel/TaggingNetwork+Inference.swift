@@ -2,19 +2,19 @@ import SlotMath
 import SlotLayers
 
 /// The network's answer for one sentence.
-public struct Prediction: Sendable {
+package struct Prediction: Sendable {
     /// One label id per token.
-    public var labelIds: [Int]
+    package var labelIds: [Int]
     /// The posterior over label sequences (marginals, span probabilities),
     /// when confidences were asked for: the CRF's, or for a softmax output
     /// the product of its per-token distributions (see ``SoftmaxOutput/posterior(logits:rows:)``).
-    public var posterior: CRFPosterior?
+    package var posterior: CRFPosterior?
     /// The probability of each token's label, when confidences were asked for.
-    public var confidences: [Float]
+    package var confidences: [Float]
     /// The most probable intent's id, when the network has an intent head.
-    public var intentId: Int?
+    package var intentId: Int?
     /// The probability of every intent, in id order (empty without an intent head).
-    public var intentProbabilities: [Float]
+    package var intentProbabilities: [Float]
 }
 
 extension TaggingNetwork {
@@ -36,7 +36,7 @@ extension TaggingNetwork {
     ///   - calibratedDecoder: the CRF scaled by `1 / slotTemperature` under
     ///     `constraints`, prepared once (a ``Tagger`` keeps one); built per
     ///     call when needed and `nil`.
-    public func predict(
+    package func predict(
         _ batch: [EncodedSentence], constraints: TransitionConstraints?, decoder: CRFDecoder? = nil, confidences: Bool,
         characterTable: CharacterFeatureTable? = nil, calibration: Calibration = .identity,
         calibratedDecoder: CRFDecoder? = nil

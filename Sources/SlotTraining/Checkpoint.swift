@@ -11,7 +11,7 @@ import SlotModel
 /// `best.*`, the parameter average as `average.*`, the optimiser's moments
 /// as `optimizer.first.N` and `optimizer.second.N`). It is written to a temporary sibling and renamed
 /// into place.
-public enum Checkpoint {
+package enum Checkpoint {
     private struct Position: Codable {
         var epoch: Int
         var nextBatch: Int
@@ -27,7 +27,7 @@ public enum Checkpoint {
     }
 
     /// Writes `state` to `directory`, replacing what was there.
-    public static func save(_ state: TrainingState, trainer: Trainer, to directory: String) throws {
+    package static func save(_ state: TrainingState, trainer: Trainer, to directory: String) throws {
         var tensors: [NamedTensor] = []
         for (name, value) in state.network.namedParameters {
             tensors.append(NamedTensor(name: "network." + name, shape: value.shape, values: value.scalars))
@@ -63,7 +63,7 @@ public enum Checkpoint {
 
     /// Reads a checkpoint written by ``save(_:trainer:to:)`` for a trainer with the same data and options.
     /// - Throws: ``TrainingError/badCheckpoint(directory:detail:)`` when it is missing, damaged or from another run.
-    public static func load(from directory: String, trainer: Trainer) throws -> TrainingState {
+    package static func load(from directory: String, trainer: Trainer) throws -> TrainingState {
         let position: Position
         let tensors: [NamedTensor]
         do {

@@ -1,22 +1,22 @@
 /// What one epoch of training achieved: the line of `training.json` and a
 /// point of `training.svg`.
-public struct EpochRecord: Hashable, Sendable, Codable {
+package struct EpochRecord: Hashable, Sendable, Codable {
     /// The epoch, from 1.
-    public var epoch: Int
+    package var epoch: Int
     /// The mean training loss per sentence over the epoch.
-    public var trainLoss: Double
+    package var trainLoss: Double
     /// Dev precision, recall and F1 of slot chunks (percentages, conlleval's rules).
-    public var devPrecision: Double
+    package var devPrecision: Double
     /// Dev recall (percentage).
-    public var devRecall: Double
+    package var devRecall: Double
     /// Dev F1 (percentage).
-    public var devF1: Double
+    package var devF1: Double
     /// Dev intent accuracy (percentage), when the corpus has intents.
-    public var devIntentAccuracy: Double?
+    package var devIntentAccuracy: Double?
     /// The learning rate used during the epoch.
-    public var learningRate: Float
+    package var learningRate: Float
     /// Wall-clock seconds spent on the epoch, evaluation included.
-    public var seconds: Double
+    package var seconds: Double
     /// Whether this epoch's model became the best so far.
-    public var improved: Bool
+    package var improved: Bool
 }

@@ -1,5 +1,5 @@
 /// Errors a training run reports before or while it trains.
-public enum TrainingError: Error, CustomStringConvertible, Equatable {
+package enum TrainingError: Error, CustomStringConvertible, Equatable {
     /// An input file does not exist or cannot be read.
     case missingFile(String, role: String)
     /// A configuration file is malformed.
@@ -10,7 +10,7 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
     case badCheckpoint(directory: String, detail: String)
 
     /// One line: what, where, and what to do.
-    public var description: String {
+    package var description: String {
         switch self {
         case let .missingFile(path, role):
             return "\(path): \(role) file not found or unreadable; check the path"

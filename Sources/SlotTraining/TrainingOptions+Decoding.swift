@@ -5,7 +5,7 @@ extension TrainingOptions {
     /// missing from the object keep their defaults; unknown keys are an error,
     /// so that a misspelt option is not silently ignored.
     /// - Throws: ``TrainingError/badConfiguration(file:detail:)``.
-    public static func load(jsonFile path: String, over base: TrainingOptions = TrainingOptions()) throws -> TrainingOptions {
+    package static func load(jsonFile path: String, over base: TrainingOptions = TrainingOptions()) throws -> TrainingOptions {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -44,7 +44,7 @@ extension TrainingOptions {
 
     /// Every option as `name: value` text, sorted by name, for printing at the
     /// start of training and storing in the model's provenance.
-    public var summary: [String: String] {
+    package var summary: [String: String] {
         var result: [String: String] = [:]
         let mirror = Mirror(reflecting: self)
         for child in mirror.children {

@@ -71,8 +71,8 @@ struct EvaluatorCommand: ParsableCommand {
     @Option(help: "How many of the most frequent errors to list.")
     var errors = 10
 
-    @Option(help: "Worker threads for tagging with --model.")
-    var threads = 2
+    @Option(help: "Worker threads for tagging with --model (default: one per processor core).")
+    var threads: Int?
 
     func validate() throws {
         switch (model != nil, test != nil, gold != nil, predicted != nil) {
@@ -88,6 +88,7 @@ struct EvaluatorCommand: ParsableCommand {
         if test == nil, outOfDomain != nil || plot != nil { throw ValidationError("--out-of-domain and --plot need --test.") }
         if fitTemperature, uncalibrated { throw ValidationError("--fit-temperature stores temperatures; --uncalibrated ignores them.") }
         if !(0...1).contains(fallbackThreshold) { throw ValidationError("--fallback-threshold must be between 0 and 1.") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
     }
 
     mutating func run() throws {

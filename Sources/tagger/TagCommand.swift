@@ -20,7 +20,7 @@ struct TagCommand: ParsableCommand {
             "confidence"}}, offsets in Unicode scalars of text, end exclusive; a slot's \
             confidence is the probability that exactly that chunk is in the utterance. \
             "intent_ranking": [{"name", "confidence"}] follows "intent": the 10 most probable \
-            intents (--intent-ranking K for K of them, 0 to leave the field out). With \
+            intents (--intent-ranking K for K of them). With \
             --fallback-threshold P, an utterance whose best intent is below probability P gets \
             the intent nlu_fallback (confidence P) and keeps its ranking; --fallback uses the \
             threshold chosen on the dev splits. \
@@ -58,7 +58,7 @@ struct TagCommand: ParsableCommand {
     @Option(name: .customLong("nbest"), help: ArgumentHelp("Add the K most probable labellings with their probabilities to each jsonl record.", valueName: "k"))
     var nBest: Int?
 
-    @Option(name: .customLong("intent-ranking"), help: ArgumentHelp("How many intents each jsonl record's intent_ranking lists, best first (0 leaves the field out).", valueName: "k"))
+    @Option(name: .customLong("intent-ranking"), help: ArgumentHelp("How many intents each jsonl record's intent_ranking lists, best first (0 gives an empty list).", valueName: "k"))
     var intentRanking = TaggingResult.defaultIntentRankingLength
 
     @Flag(help: "Answer the intent nlu_fallback when the best intent's probability is below the threshold chosen on the dev splits (\(IntentFallback.defaultThreshold)).")
@@ -67,8 +67,8 @@ struct TagCommand: ParsableCommand {
     @Option(name: .customLong("fallback-threshold"), help: ArgumentHelp("Answer the intent nlu_fallback when the best intent's probability is below this value (implies --fallback).", valueName: "p"))
     var fallbackThreshold: Float?
 
-    @Option(help: "Threads used to tag large inputs.")
-    var threads = 2
+    @Option(help: "Threads used to tag large inputs (default: one per processor core).")
+    var threads: Int?
 
     @OptionGroup
     var input: InputOptions
@@ -80,7 +80,7 @@ struct TagCommand: ParsableCommand {
         if let fallbackThreshold, !(0...1).contains(fallbackThreshold) {
             throw ValidationError("--fallback-threshold must be a probability between 0 and 1.")
         }
-        if threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if inputFormat == .conll, pretokenized { throw ValidationError("--pretokenized applies to text input only; CoNLL input is already tokenized.") }
         if inputFormat == .conll, input.lossy { throw ValidationError("--lossy applies to text input only.") }
     }
@@ -88,13 +88,12 @@ struct TagCommand: ParsableCommand {
     func run() throws {
         let output = LineWriter(fileDescriptor: 1, name: "<stdout>")
         try ErrorReporting.run(suggestsLossy: inputFormat == .text) {
-            var tagger = try Tagger(contentsOf: model ?? DefaultModel.locate())
+            var tagger = try Tagger(contentsOf: model ?? Tagger.defaultModelDirectory())
             if let threshold = fallbackThreshold ?? (fallback ? IntentFallback.defaultThreshold : nil) {
                 tagger.intentFallback = IntentFallback(threshold: threshold)
             }
             let pipeline = TagPipeline(
-                tagger: tagger, format: format, nBest: nBest, intentRanking: intentRanking == 0 ? nil : intentRanking,
-                threads: threads, output: output)
+                tagger: tagger, format: format, nBest: nBest, intentRanking: intentRanking, threads: threads, output: output)
             do {
                 switch inputFormat {
                 case .text:

@@ -14,8 +14,8 @@ final class TagPipeline {
     private let tagger: Tagger
     private let format: TagFormat
     private let nBest: Int?
-    private let intentRanking: Int?
-    private let threads: Int
+    private let intentRanking: Int
+    private let threads: Int?
     private let output: LineWriter
     private var pending: [(text: String, tokens: [Token])] = []
 
@@ -25,10 +25,10 @@ final class TagPipeline {
     ///   - tagger: the model.
     ///   - format: the output format.
     ///   - nBest: how many labellings to list per utterance (jsonl only), or `nil`.
-    ///   - intentRanking: how many intents to rank per utterance (jsonl only), or `nil` for none.
-    ///   - threads: threads per batch.
+    ///   - intentRanking: how many intents to rank per utterance (jsonl only).
+    ///   - threads: threads per batch (`nil`: one per processor core).
     ///   - output: where records go.
-    init(tagger: Tagger, format: TagFormat, nBest: Int?, intentRanking: Int?, threads: Int, output: LineWriter) {
+    init(tagger: Tagger, format: TagFormat, nBest: Int?, intentRanking: Int, threads: Int?, output: LineWriter) {
         self.tagger = tagger
         self.format = format
         self.nBest = nBest

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SlotLayers
 import SlotTagger
 import SlotTraining
 

@@ -1,7 +1,8 @@
 import Foundation
+import SlotCommandLine
+import SlotMath
 import SlotTagger
 import SlotTraining
-import SlotCommandLine
 import Synchronization
 
 /// Set by the SIGINT handler; polled between batches.

@@ -15,7 +15,7 @@ extension ModelBundle {
     ///
     /// - Parameter directory: The bundle directory, e.g. `models/atis-en`.
     /// - Throws: ``ModelBundleError``: a case naming the first problem found and the file it is in.
-    public init(contentsOf directory: String) throws(ModelBundleError) {
+    package init(contentsOf directory: String) throws(ModelBundleError) {
         switch BundleFileSystem.kind(of: directory) {
         case .missing: throw .missingDirectory(path: directory)
         case .directory: break

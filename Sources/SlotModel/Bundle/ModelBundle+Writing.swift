@@ -43,7 +43,7 @@ extension ModelBundle {
     /// - Throws: ``ModelBundleError/notABundleDirectory(path:)`` when something other than a bundle
     ///   is at the path, ``ModelBundleError/writeFailed(path:reason:)`` when encoding, writing or
     ///   renaming fails.
-    public func write(to directory: String) throws(ModelBundleError) {
+    package func write(to directory: String) throws(ModelBundleError) {
         try write(to: directory, observer: { _ throws(ModelBundleError) in })
     }
 
