@@ -20,12 +20,12 @@ let package = Package(
         // MARK: - Public library: one import for chatbot backends
         .target(
             name: "SlotTagger",
-            dependencies: ["SlotText", "SlotCorpus", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO"]
+            dependencies: ["SlotText", "SlotCorpus", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO", "SlotValues"]
         ),
 
         // MARK: - Implementation modules, one concern each
         .target(name: "SlotText", dependencies: ["CICU"]),
-        .target(name: "SlotIO"),
+        .target(name: "SlotIO", dependencies: ["CFileSystem"]),
         .target(name: "SlotCorpus", dependencies: ["SlotText", "SlotIO"]),
         .target(
             name: "SlotMath",
@@ -36,20 +36,22 @@ let package = Package(
         .target(name: "SlotVocabulary", dependencies: ["SlotText", "SlotCorpus", "SlotMath"]),
         .target(
             name: "SlotModel",
-            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary"]
+            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotIO", "SlotValues"]
         ),
         .target(
             name: "SlotTraining",
-            dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation"]
+            dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO", "SlotValues"]
         ),
-        .target(name: "SlotEvaluation"),
+        .target(name: "SlotEvaluation", dependencies: ["SlotIO"]),
+        .target(name: "SlotValues"),
         .target(
             name: "SlotCommandLine",
-            dependencies: ["SlotTagger"],
+            dependencies: ["SlotTagger", "SlotTraining"],
             path: "Sources/SlotCommandLine"
         ),
 
         // MARK: - C shims
+        .target(name: "CFileSystem"),
         .target(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
@@ -75,7 +77,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench",
-            dependencies: ["SlotTagger", "SlotTraining", "SlotMath", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SlotTagger", "SlotTraining", "SlotMath", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: - Tests
@@ -90,9 +92,10 @@ let package = Package(
         .testTarget(name: "SlotMathTests", dependencies: ["SlotMath", "SlotTestSupport"]),
         .testTarget(name: "SlotLayersTests", dependencies: ["SlotLayers", "SlotTestSupport"]),
         .testTarget(name: "SlotVocabularyTests", dependencies: ["SlotVocabulary"]),
-        .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotTestSupport"]),
-        .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotTestSupport"]),
+        .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotIO", "SlotTestSupport"]),
+        .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotIO", "SlotTestSupport"]),
         .testTarget(name: "SlotEvaluationTests", dependencies: ["SlotEvaluation"]),
-        .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine"]),
+        .testTarget(name: "SlotValuesTests", dependencies: ["SlotValues"], exclude: ["Cases"]),
+        .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine", "SlotTraining", "SlotTestSupport"]),
     ]
 )

@@ -64,7 +64,8 @@ package struct Architecture: Hashable, Sendable, Codable {
 
     /// Decodes an architecture; fields added after the first shipped models
     /// (`intentHiddenSize`) take their old behaviour when absent, so that
-    /// older bundles still load.
+    /// older bundles still load. The values are validated (see ``validate()``)
+    /// before anything is built from them.
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         wordDimension = try container.decode(Int.self, forKey: .wordDimension)
@@ -80,5 +81,11 @@ package struct Architecture: Hashable, Sendable, Codable {
         intentHead = try container.decode(Bool.self, forKey: .intentHead)
         intentPooling = try container.decode(IntentPooling.self, forKey: .intentPooling)
         intentHiddenSize = try container.decodeIfPresent(Int.self, forKey: .intentHiddenSize) ?? 0
+        do {
+            try validate()
+        } catch {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 }

@@ -42,9 +42,21 @@ package struct Featurizer: Hashable, Sendable, Codable {
         case normalizer, characterNormalizer, words, characters, labels, intents
     }
 
-    /// Decodes a featurizer from a model configuration.
+    /// Decodes a featurizer from a model configuration; the label set must be
+    /// non-empty and, like the intent set, free of empty and duplicate names.
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        for key in [CodingKeys.labels, .intents] {
+            let names = try container.decode([String].self, forKey: key)
+            var seen = Set<String>()
+            if key == .labels, names.isEmpty {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "is empty; a model needs at least one label")
+            }
+            if let bad = names.first(where: { $0.isEmpty || !seen.insert($0).inserted }) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container, debugDescription: bad.isEmpty ? "lists an empty name" : "lists '\(bad)' twice")
+            }
+        }
         self.init(
             normalizer: try container.decode(Normalizer.self, forKey: .normalizer),
             characterNormalizer: try container.decodeIfPresent(Normalizer.self, forKey: .characterNormalizer) ?? .identity,

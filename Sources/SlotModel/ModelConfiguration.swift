@@ -1,4 +1,5 @@
 import SlotText
+import SlotValues
 
 /// Everything about a model except its weights: the `model` object of a
 /// bundle's `config.json`.
@@ -14,17 +15,22 @@ package struct ModelConfiguration: Hashable, Sendable, Codable {
     /// The temperatures that calibrate its confidences, when fitted (`nil`:
     /// both 1, as in bundles written before calibration existed).
     package var calibration: Calibration?
+    /// Canonical forms for slot texts (`trainer --synonyms`), applied after
+    /// tagging; absent in bundles written without one.
+    package var synonyms: SynonymTable?
 
     /// Creates a configuration.
     package init(
         architecture: Architecture, tokenizer: Tokenizer.Mode, featurizer: Featurizer, training: TrainingRecord? = nil,
-        calibration: Calibration? = nil
+        calibration: Calibration? = nil,
+        synonyms: SynonymTable? = nil
     ) {
         self.architecture = architecture
         self.tokenizer = tokenizer
         self.featurizer = featurizer
         self.training = training
         self.calibration = calibration
+        self.synonyms = synonyms
     }
 }
 

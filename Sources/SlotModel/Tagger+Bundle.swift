@@ -41,12 +41,16 @@ extension Tagger {
     /// - Parameters:
     ///   - directory: where to write.
     ///   - modelCard: the text of `README.md`.
-    /// - Throws: ``ModelBundleError/writeFailed(path:reason:)`` and related errors.
-    package func write(to directory: String, modelCard: String) throws {
+    ///   - extraFiles: files written into the bundle in the same atomic step (a training report).
+    /// - Throws: ``ModelError/nonFiniteWeights(_:)`` when a parameter is NaN or infinite,
+    ///   ``ModelBundleError/writeFailed(path:reason:)`` and related errors.
+    package func write(to directory: String, modelCard: String, extraFiles: [(name: String, bytes: [UInt8])] = []) throws {
         let tensors = network.namedParameters.map {
             NamedTensor(name: $0.name, shape: $0.value.shape, values: $0.value.scalars)
         }
-        try ModelBundle(configuration: configuration, tensors: tensors, modelCard: modelCard).write(to: directory)
+        if let bad = tensors.first(where: { !$0.values.allSatisfy(\.isFinite) }) { throw ModelError.nonFiniteWeights(bad.name) }
+        try ModelBundle(configuration: configuration, tensors: tensors, modelCard: modelCard)
+            .write(to: directory, extraFiles: extraFiles)
     }
 }
 
@@ -54,6 +58,7 @@ extension TaggingNetwork {
     /// Rebuilds a network from a configuration and its stored tensors.
     /// - Throws: ``ModelError/inconsistentBundle(_:)`` when a tensor is missing or has another shape.
     package init(configuration: ModelConfiguration, tensors: [NamedTensor]) throws {
+        try Self.checkTableShapes(configuration: configuration, tensors: tensors)
         var generator = SplitMix64(seed: 0)
         let featurizer = configuration.featurizer
         var network = TaggingNetwork(
@@ -70,6 +75,7 @@ extension TaggingNetwork {
                 throw ModelError.inconsistentBundle(
                     "tensor '\(name)' has shape \(tensor.shape) but the architecture needs \(matrix.shape)")
             }
+            guard tensor.values.allSatisfy(\.isFinite) else { throw ModelError.nonFiniteWeights(name) }
             matrix = Matrix(rows: matrix.rows, columns: matrix.columns, scalars: tensor.values)
             used += 1
         }
@@ -77,5 +83,29 @@ extension TaggingNetwork {
             throw ModelError.inconsistentBundle("the weights hold \(tensors.count - used) tensors the architecture does not use")
         }
         self = network
+    }
+
+    /// Checks the tables whose size grows with the vocabularies and label sets against the
+    /// configuration's arithmetic before any network is allocated, so that a damaged
+    /// `config.json` cannot make the loader allocate more than the weights file holds. (The
+    /// other layers' sizes are bounded by ``Architecture/validate()``.)
+    private static func checkTableShapes(configuration: ModelConfiguration, tensors: [NamedTensor]) throws {
+        let architecture = configuration.architecture, featurizer = configuration.featurizer
+        var expected = [
+            "words.table": [featurizer.words.count, architecture.wordDimension],
+            "emissions.weight": [featurizer.labels.count, 2 * architecture.hiddenSize],
+        ]
+        if architecture.characterDimension > 0 {
+            expected["characters.embedding.table"] = [featurizer.characters.count, architecture.characterDimension]
+        }
+        let shapes = Dictionary(tensors.map { ($0.name, $0.shape) }, uniquingKeysWith: { first, _ in first })
+        if architecture.intentHead, !featurizer.intents.isEmpty {
+            let width = shapes["intent.linear.weight"].flatMap { $0.count == 2 ? $0[1] : nil } ?? 0
+            expected["intent.linear.weight"] = [featurizer.intents.count, width]
+        }
+        for (name, shape) in expected.sorted(by: { $0.key < $1.key }) where shapes[name] != shape {
+            throw ModelError.inconsistentBundle(
+                "tensor '\(name)' has shape \(shapes[name].map { "\($0)" } ?? "none") but the configuration needs \(shape)")
+        }
     }
 }

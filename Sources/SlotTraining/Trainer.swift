@@ -48,7 +48,9 @@ package struct Trainer: Sendable {
         return TrainingState(network: network, optimizer: Optimizer(rule: rule), averagingDecay: options.averagingDecay)
     }
 
-    /// Trains until the epochs run out, early stopping, the time limit, or `shouldStop`.
+    /// Trains until the epochs run out, early stopping, the time limit, `shouldStop`, or a
+    /// non-finite loss or gradient norm (checked every batch; then `state` is left at the
+    /// diverging batch, its epoch and batch naming where).
     /// - Parameters:
     ///   - state: where to start; on return, where training stopped.
     ///   - events: called after every batch and epoch.
@@ -78,8 +80,10 @@ package struct Trainer: Sendable {
                         return .timeLimit
                     }
                     let batch = batches[state.nextBatch]
-                    state.epochLoss += step(
-                        &state, words: &words, batch: batch, batchIndex: state.nextBatch, learningRate: learningRate)
+                    switch step(&state, words: &words, batch: batch, batchIndex: state.nextBatch, learningRate: learningRate) {
+                    case .loss(let loss): state.epochLoss += loss
+                    case .diverged(let quantity): return quantity == "loss" ? .lossDiverged : .gradientDiverged
+                    }
                     state.nextBatch += 1
                     sentencesDone += batch.count
                     let elapsed = state.epochSeconds + seconds(clock.now - epochStarted)

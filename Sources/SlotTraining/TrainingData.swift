@@ -32,11 +32,18 @@ package struct TrainingData: Sendable {
     /// intent the training set lacks is an error unless `allowUnseenDevLabels`
     /// (ATIS's dev set has one such label); dev sentences are then still scored
     /// against their own labels, which the model always gets wrong.
-    /// - Throws: ``ModelError`` naming the file and line of the first unseen label or intent.
+    /// - Throws: ``TrainingError/emptySentence(file:line:)`` for a sentence without tokens
+    ///   (a JSONL record whose text is blank), ``ModelError`` naming the file and line of the
+    ///   first unseen label or intent.
     package init(
         train: [AnnotatedSentence], trainFile: String, dev: [AnnotatedSentence], devFile: String,
         options: TrainingOptions, allowUnseenDevLabels: Bool = false
     ) throws {
+        for (sentences, file) in [(train, trainFile), (dev, devFile)] {
+            if let empty = sentences.first(where: { $0.tokens.isEmpty }) {
+                throw TrainingError.emptySentence(file: file, line: empty.line)
+            }
+        }
         let normalizer = Normalizer(nfkc: true, foldCase: options.lowercase, replaceDigits: options.digitsToZero)
         let characterNormalizer = Normalizer(nfkc: true, foldCase: options.lowercaseCharacters, replaceDigits: false)
         var wordBuilder = VocabularyBuilder()

@@ -1,3 +1,5 @@
+import SlotModel
+
 /// What the trainer reports while it runs; the `trainer` executable turns
 /// these into a progress bar or plain lines. The library never prints.
 package enum TrainingEvent: Sendable {
@@ -36,4 +38,8 @@ package enum StopReason: String, Hashable, Sendable, Codable {
     case timeLimit
     /// The caller asked to stop (Ctrl-C): the state can be saved and resumed.
     case interrupted
+    /// The loss became NaN or infinite: the state is the one before that batch, not to be saved.
+    case lossDiverged
+    /// The gradient norm became NaN or infinite: the state is the one before that batch.
+    case gradientDiverged
 }

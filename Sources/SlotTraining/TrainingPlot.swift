@@ -1,30 +1,5 @@
+import SlotModel
 import SlotEvaluation
-
-/// The scores of one training epoch, as plotted in the training report.
-package struct EpochPoint: Hashable, Sendable, Codable {
-    /// The epoch number (1 for the first epoch).
-    package var epoch: Int
-    /// The mean training loss over the epoch; not-a-number or infinite values are left out of plots.
-    package var trainLoss: Double
-    /// Chunk F1 on the development set after the epoch, as a percentage (0 to 100).
-    package var devF1: Double
-    /// Intent accuracy on the development set after the epoch, as a percentage; `nil` without intents.
-    package var devIntentAccuracy: Double?
-
-    /// Creates the record of one epoch.
-    ///
-    /// - Parameters:
-    ///   - epoch: The epoch number.
-    ///   - trainLoss: The mean training loss over the epoch.
-    ///   - devF1: Development-set chunk F1, as a percentage.
-    ///   - devIntentAccuracy: Development-set intent accuracy, as a percentage, when the data has intents.
-    package init(epoch: Int, trainLoss: Double, devF1: Double, devIntentAccuracy: Double? = nil) {
-        self.epoch = epoch
-        self.trainLoss = trainLoss
-        self.devF1 = devF1
-        self.devIntentAccuracy = devIntentAccuracy
-    }
-}
 
 /// Draws training progress as a standalone SVG picture: training loss per
 /// epoch in an upper panel, development F1 (and intent accuracy, when
@@ -57,7 +32,7 @@ package enum TrainingPlot {
     ///   - points: The epochs, in any order (they are drawn sorted by epoch).
     ///   - title: The picture's title.
     /// - Returns: The SVG document as text, starting with `<svg` and ending with a newline.
-    package static func svg(_ points: [EpochPoint], title: String = "Training progress") -> String {
+    package static func svg(_ points: [EpochRecord], title: String = "Training progress") -> String {
         let sorted = points.sorted { $0.epoch < $1.epoch }
         let loss = Series(name: "training loss", color: lossColor, dashed: false,
                           values: sorted.map { ($0.epoch, $0.trainLoss) })

@@ -48,7 +48,7 @@ enum ConfidenceMeasures {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw CLIError("\(path): cannot write the plot (\(error.localizedDescription)); check the directory exists and is writable", exitCode: 74)
+            throw CLIError("\(path): cannot write the plot (\(error.localizedDescription)); check the directory exists and is writable", status: .ioError)
         }
     }
 }

@@ -41,10 +41,10 @@ struct EvaluatorCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A labelled test corpus (CoNLL or JSONL spans) to tag with --model.", valueName: "file"))
     var test: String?
 
-    @Option(help: ArgumentHelp("The gold labels (CoNLL), to compare with --predicted.", valueName: "file"))
+    @Option(help: ArgumentHelp("The gold labels (CoNLL or JSONL spans), to compare with --predicted.", valueName: "file"))
     var gold: String?
 
-    @Option(help: ArgumentHelp("The predicted labels (CoNLL, same tokens as --gold).", valueName: "file"))
+    @Option(help: ArgumentHelp("The predicted labels (CoNLL or JSONL spans, same tokens as --gold).", valueName: "file"))
     var predicted: String?
 
     @Option(name: .customLong("out-of-domain"), help: ArgumentHelp("A corpus of another domain (CoNLL or JSONL spans) to measure, with --model, how well the intent confidence tells it from --test.", valueName: "file"))
@@ -92,15 +92,15 @@ struct EvaluatorCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        do {
+        let status = Diagnostics.run {
             if fitTemperature { try fitTemperatures() }
             guard model == nil || test != nil else { return }
             let report = try model != nil ? scoreModel() : scoreFiles()
-            print(json ? report.jsonText() : report.text(maximumErrors: errors), terminator: "")
-        } catch {
-            Diagnostics.error(String(describing: error))
-            throw ExitCode(Diagnostics.exitCode(for: error))
+            let standardOutput = LineWriter(fileDescriptor: 1, name: "<stdout>")
+            try standardOutput.write(json ? report.jsonText() : report.text(maximumErrors: errors))
+            try standardOutput.flush()
         }
+        if status != .success { throw ExitCode(status.rawValue) }
     }
 
     private func scoreModel() throws -> EvaluationReport {
@@ -129,7 +129,7 @@ struct EvaluatorCommand: ParsableCommand {
         }
         if let outOfDomain {
             guard hasIntents else {
-                throw CLIError("\(test): --out-of-domain compares intent confidences, and this model or corpus has no intents", exitCode: 65)
+                throw CLIError("\(test): --out-of-domain compares intent confidences, and this model or corpus has no intents", status: .dataError)
             }
             let other = try Corpus(contentsOf: outOfDomain, tokenizer: tagger.tokenizer)
             guard !other.sentences.isEmpty else { throw Self.noSentences(outOfDomain) }
@@ -157,20 +157,22 @@ struct EvaluatorCommand: ParsableCommand {
 
     private func scoreFiles() throws -> EvaluationReport {
         guard let gold, let predicted else { throw ValidationError("--gold needs --predicted") }
-        let goldCorpus = try Corpus(contentsOf: gold, format: .conll)
-        let predictedCorpus = try Corpus(contentsOf: predicted, format: .conll)
+        // Either file may be CoNLL or JSONL spans (detected by extension and content): a JSONL
+        // file read as CoNLL would be a single token per line and score nonsense.
+        let goldCorpus = try Corpus(contentsOf: gold)
+        let predictedCorpus = try Corpus(contentsOf: predicted)
         let goldSentences = goldCorpus.sentences, predictedSentences = predictedCorpus.sentences
         guard !goldSentences.isEmpty else { throw Self.noSentences(gold) }
         guard goldSentences.count == predictedSentences.count else {
             throw CLIError(
                 "\(predicted): \(predictedSentences.count) sentences but \(gold) has \(goldSentences.count); "
-                + "predict every gold sentence, in order", exitCode: 65)
+                + "predict every gold sentence, in order", status: .dataError)
         }
         for (goldSentence, predictedSentence) in zip(goldSentences, predictedSentences)
         where goldSentence.tokens != predictedSentence.tokens {
             throw CLIError(
                 "\(predicted):\(predictedSentence.line): tokens differ from \(gold):\(goldSentence.line); "
-                + "the files must hold the same tokens in the same order", exitCode: 65)
+                + "the files must hold the same tokens in the same order", status: .dataError)
         }
         let hasIntents = goldSentences.contains { $0.intent != nil }
         return try ChunkScorer.score(
@@ -181,6 +183,6 @@ struct EvaluatorCommand: ParsableCommand {
 
     /// An input file without a single sentence: nothing to score (exit 65).
     private static func noSentences(_ path: String) -> CLIError {
-        CLIError("\(path): no sentences to score; give a labelled CoNLL or JSONL file", exitCode: 65)
+        CLIError("\(path): no sentences to score; give a labelled CoNLL or JSONL file", status: .dataError)
     }
 }

@@ -22,11 +22,11 @@ enum CoNLLLineCheck {
 
     /// The error for a CoNLL line met in text input (exit status 65, bad input data).
     ///
-    /// - Parameter line: the line, for its file and number.
+    /// - Parameter place: the line as `file:line`.
     /// - Returns: the error, naming the line and the option that reads such files.
-    static func error(at line: InputLine) -> CLIError {
+    static func error(at place: String) -> CLIError {
         CLIError(
-            "\(line.file):\(line.number): this looks like an annotated CoNLL file (token<TAB>label lines), "
-                + "not one utterance per line; tag it with --input-format conll", exitCode: 65)
+            "\(place): this looks like an annotated CoNLL file (token<TAB>label lines), "
+                + "not one utterance per line; tag it with --input-format conll", status: .dataError)
     }
 }

@@ -33,24 +33,11 @@ struct InputOptions: ParsableArguments {
     ///
     /// - Parameters:
     ///   - flush: runs before every read, where a streaming tool writes what it has.
-    ///   - body: receives each line.
+    ///   - body: receives each line and its place (`file:line`, `<stdin>:line`).
     /// - Returns: what was replaced with `--lossy`.
     /// - Throws: `CorpusError` for a missing file, a read error or invalid
     ///   UTF-8 (unless lossy), or whatever `flush` or `body` throws.
-    func forEachLine(flush: @escaping () throws -> Void, _ body: (String) throws -> Void) throws -> Summary {
-        try forEachLine(flush: flush) { text, _ in try body(text) }
-    }
-
-    /// Calls `body` with each input line as text and the line it came from
-    /// (its file and number), in order, calling `flush` whenever the input is
-    /// about to wait.
-    ///
-    /// - Parameters:
-    ///   - flush: runs before every read, where a streaming tool writes what it has.
-    ///   - body: receives each line's text and the line.
-    /// - Returns: what was replaced with `--lossy`.
-    /// - Throws: as the other `forEachLine(flush:_:)`.
-    func forEachLine(flush: @escaping () throws -> Void, _ body: (String, InputLine) throws -> Void) throws -> Summary {
+    func forEachLine(flush: @escaping () throws -> Void, _ body: (String, _ place: String) throws -> Void) throws -> Summary {
         var summary = Summary()
         for file in paths {
             let reader = try LineReader(contentsOf: file)
@@ -62,9 +49,9 @@ struct InputOptions: ParsableArguments {
                         summary.replacedLines += 1
                         if summary.firstReplaced == nil { summary.firstReplaced = "\(line.file):\(line.number)" }
                     }
-                    try body(text, line)
+                    try body(text, "\(line.file):\(line.number)")
                 } else {
-                    try body(line.string(), line)
+                    try body(line.string(), "\(line.file):\(line.number)")
                 }
             }
         }

@@ -16,6 +16,7 @@ final class TagPipeline {
     private let nBest: Int?
     private let intentRanking: Int
     private let threads: Int?
+    private let resolution: ResolutionOptions
     private let output: LineWriter
     private var pending: [(text: String, tokens: [Token])] = []
 
@@ -27,13 +28,18 @@ final class TagPipeline {
     ///   - nBest: how many labellings to list per utterance (jsonl only), or `nil`.
     ///   - intentRanking: how many intents to rank per utterance (jsonl only).
     ///   - threads: threads per batch (`nil`: one per processor core).
+    ///   - resolution: the reference moment values resolve against.
     ///   - output: where records go.
-    init(tagger: Tagger, format: TagFormat, nBest: Int?, intentRanking: Int, threads: Int?, output: LineWriter) {
+    init(
+        tagger: Tagger, format: TagFormat, nBest: Int?, intentRanking: Int, threads: Int?, resolution: ResolutionOptions,
+        output: LineWriter
+    ) {
         self.tagger = tagger
         self.format = format
         self.nBest = nBest
         self.intentRanking = intentRanking
         self.threads = threads
+        self.resolution = resolution
         self.output = output
     }
 
@@ -58,7 +64,7 @@ final class TagPipeline {
 
     private func tagPending() throws {
         guard !pending.isEmpty else { return }
-        let results = tagger.tag(tokenized: pending, threads: threads)
+        let results = tagger.tag(tokenized: pending, threads: threads, resolving: resolution)
         for (index, result) in results.enumerated() {
             switch format {
             case .jsonl:

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SlotIO
 
 extension ModelBundle {
     /// Replaces the model configuration in an existing bundle's `config.json`,
@@ -20,24 +21,24 @@ extension ModelBundle {
     /// - Throws: ``ModelBundleError/writeFailed(path:reason:)`` when the
     ///   configuration cannot be read, encoded or written.
     package static func replaceConfiguration(in directory: String, with configuration: Configuration) throws(ModelBundleError) {
-        let path = BundleFileSystem.join(directory, configFileName)
+        let path = FileSystem.join(directory, configFileName)
         var file: BundleConfigFile<Configuration>
         do {
-            let bytes = try BundleFileSystem.readFile(path)
+            let bytes = try FileSystem.readFile(path)
             file = try JSONDecoder().decode(BundleConfigFile<Configuration>.self, from: Data(bytes))
         } catch {
             throw .writeFailed(path: path, reason: "cannot read the configuration to update it: \(error)")
         }
         file.model = configuration
         let bytes = try encode(file, path: directory)
-        let temporary = BundleFileSystem.join(directory, ".\(configFileName).tmp-\(BundleFileSystem.randomSuffix())")
+        let temporary = FileSystem.join(directory, ".\(configFileName).tmp-\(FileSystem.randomSuffix())")
         do {
-            try BundleFileSystem.writeNewFile(temporary, bytes)
-            try BundleFileSystem.rename(temporary, to: path)
+            try FileSystem.writeNewFile(temporary, bytes)
+            try FileSystem.rename(temporary, to: path)
         } catch {
-            BundleFileSystem.removeTree(temporary)
+            FileSystem.removeTree(temporary)
             throw .writeFailed(path: path, reason: error.reason)
         }
-        BundleFileSystem.syncDirectory(directory)
+        FileSystem.syncDirectory(directory)
     }
 }

@@ -1,5 +1,5 @@
-/// What one epoch of training achieved: the line of `training.json` and a
-/// point of `training.svg`.
+/// What one epoch of training achieved: a line of `training.json`, a point of
+/// `training.svg` and a row of the model card.
 package struct EpochRecord: Hashable, Sendable, Codable {
     /// The epoch, from 1.
     package var epoch: Int
@@ -19,4 +19,20 @@ package struct EpochRecord: Hashable, Sendable, Codable {
     package var seconds: Double
     /// Whether this epoch's model became the best so far.
     package var improved: Bool
+
+    /// Creates the record of one epoch.
+    package init(
+        epoch: Int, trainLoss: Double, devPrecision: Double = 0, devRecall: Double = 0, devF1: Double,
+        devIntentAccuracy: Double? = nil, learningRate: Float = 0, seconds: Double = 0, improved: Bool = false
+    ) {
+        self.epoch = epoch
+        self.trainLoss = trainLoss
+        self.devPrecision = devPrecision
+        self.devRecall = devRecall
+        self.devF1 = devF1
+        self.devIntentAccuracy = devIntentAccuracy
+        self.learningRate = learningRate
+        self.seconds = seconds
+        self.improved = improved
+    }
 }
