@@ -32,7 +32,7 @@ extension TaggingResult {
     ) throws -> String {
         let shown = TaggingResult(
             text: text, tokens: tokens, slots: slots, intent: intent,
-            intentRanking: Array(intentRanking.prefix(max(0, intentRankingLength))))
+            intentRanking: Array(intentRanking.prefix(max(0, intentRankingLength))), values: values)
         return try JSONLineEncoder().encode(Record(result: shown, alternatives: alternatives))
     }
 
