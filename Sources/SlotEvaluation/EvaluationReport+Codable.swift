@@ -1,11 +1,13 @@
 /// The evaluator's JSON contract: `intentAccuracy` is always present (`null`
-/// without intents) and `labels` is an object keyed by chunk type.
+/// without intents) and `labels` is an object keyed by chunk type;
+/// `calibration` and `outOfDomain` appear only when measured.
 extension EvaluationReport: Codable {
     enum CodingKeys: String, CodingKey {
         case precision, recall, f1, tokenAccuracy, intentAccuracy
         case tokens, sentences, goldChunks, foundChunks, correctChunks, correctTokens
         case intentSentences, correctIntents
         case labels, confusions, intentConfusions
+        case calibration, outOfDomain
     }
 
     enum LabelCodingKeys: String, CodingKey {
@@ -55,6 +57,8 @@ extension EvaluationReport: Codable {
         }
         try container.encode(confusions, forKey: .confusions)
         try container.encode(intentConfusions, forKey: .intentConfusions)
+        try container.encodeIfPresent(calibration, forKey: .calibration)
+        try container.encodeIfPresent(outOfDomain, forKey: .outOfDomain)
     }
 
     /// Decodes a report written by ``encode(to:)`` or ``jsonText()``.
@@ -77,7 +81,7 @@ extension EvaluationReport: Codable {
                 correct: try entry.decode(Int.self, forKey: .correct)
             ))
         }
-        self.init(
+        var report = Self(
             precision: try container.decode(Double.self, forKey: .precision),
             recall: try container.decode(Double.self, forKey: .recall),
             f1: try container.decode(Double.self, forKey: .f1),
@@ -95,5 +99,8 @@ extension EvaluationReport: Codable {
             confusions: try container.decode([LabelConfusion].self, forKey: .confusions),
             intentConfusions: try container.decode([LabelConfusion].self, forKey: .intentConfusions)
         )
+        report.calibration = try container.decodeIfPresent(CalibrationReport.self, forKey: .calibration)
+        report.outOfDomain = try container.decodeIfPresent(OutOfDomainSeparation.self, forKey: .outOfDomain)
+        self = report
     }
 }

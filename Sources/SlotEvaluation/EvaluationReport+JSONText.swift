@@ -38,6 +38,13 @@ extension EvaluationReport {
         fields.append((.labels, Self.block(labelLines, open: "{", close: "}")))
         fields.append((.confusions, Self.block(confusions.map(Self.jsonObject), open: "[", close: "]")))
         fields.append((.intentConfusions, Self.block(intentConfusions.map(Self.jsonObject), open: "[", close: "]")))
+        if let calibration {
+            var members: [String] = []
+            if let intents = calibration.intents { members.append("\"intents\": \(Self.jsonObject(intents))") }
+            members.append("\"chunks\": \(Self.jsonObject(calibration.chunks))")
+            fields.append((.calibration, Self.block(members, open: "{", close: "}")))
+        }
+        if let outOfDomain { fields.append((.outOfDomain, Self.jsonObject(outOfDomain))) }
         let body = fields.map { "  \(JSONEscaping.quoted($0.0.stringValue)): \($0.1)" }.joined(separator: ",\n")
         return "{\n\(body)\n}\n"
     }
@@ -53,11 +60,47 @@ extension EvaluationReport {
             + "\"count\": \(confusion.count)}"
     }
 
+    /// A reliability summary on one line: ECE and means as percentages rounded
+    /// to two decimals, then every bin (`lower`, `upper`, `count`, `confidence`
+    /// and `accuracy` as fractions rounded to four decimals).
+    private static func jsonObject(_ reliability: Reliability) -> String {
+        let bins = reliability.bins.map { bin in
+            "{\"lower\": \(fraction(bin.lower)), \"upper\": \(fraction(bin.upper)), \"count\": \(bin.count), "
+                + "\"confidence\": \(fraction(bin.confidence)), \"accuracy\": \(fraction(bin.accuracy))}"
+        }
+        return "{\"expectedCalibrationError\": \(jsonNumber(reliability.expectedCalibrationError)), "
+            + "\"count\": \(reliability.count), \"meanConfidence\": \(fraction(reliability.meanConfidence)), "
+            + "\"accuracy\": \(fraction(reliability.accuracy)), \"bins\": [\(bins.joined(separator: ", "))]}"
+    }
+
+    /// The out-of-domain separation on one line: AUROC and thresholds as
+    /// fractions rounded to four decimals, rates as percentages to two.
+    private static func jsonObject(_ separation: OutOfDomainSeparation) -> String {
+        "{\"areaUnderROC\": \(fraction(separation.areaUnderROC)), \"inDomainCount\": \(separation.inDomainCount), "
+            + "\"outOfDomainCount\": \(separation.outOfDomainCount), \"threshold\": \(fraction(separation.threshold)), "
+            + "\"inDomainFallbackRate\": \(jsonNumber(separation.inDomainFallbackRate)), "
+            + "\"outOfDomainFallbackRate\": \(jsonNumber(separation.outOfDomainFallbackRate)), "
+            + "\"bestThreshold\": \(fraction(separation.bestThreshold)), "
+            + "\"bestBalancedAccuracy\": \(jsonNumber(separation.bestBalancedAccuracy))}"
+    }
+
+    /// A fraction rounded to four decimals, without trailing zeros: `0.9712`, `0.5`, `1`.
+    static func fraction(_ value: Double) -> String {
+        trimmed(FixedPoint.format(value, fractionDigits: 4))
+    }
+
     /// A percentage rounded to two decimals, without trailing zeros: `95.1`, `33.33`, `100`.
     static func jsonNumber(_ value: Double) -> String {
-        var text = FixedPoint.format(value, fractionDigits: 2)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
+        trimmed(FixedPoint.format(value, fractionDigits: 2))
+    }
+
+    /// Fixed-point text without trailing zeros after the point, and `0` for `-0`.
+    private static func trimmed(_ fixed: String) -> String {
+        var text = fixed
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
         return text == "-0" ? "0" : text
     }
 }

@@ -51,6 +51,12 @@ public struct EvaluationReport: Equatable, Sendable {
     public let confusions: [LabelConfusion]
     /// Intent errors, most frequent first (then by gold, then predicted intent).
     public let intentConfusions: [LabelConfusion]
+    /// The calibration of the model's confidences, when a model was scored
+    /// (predictions read from a file carry no confidences).
+    public var calibration: CalibrationReport?
+    /// How well the intent confidence separates the test corpus from an
+    /// out-of-domain corpus, when one was given.
+    public var outOfDomain: OutOfDomainSeparation?
 
     /// Assembles a report from its counts, computing every percentage from them.
     ///

@@ -41,6 +41,10 @@ package enum ModelCard {
             lines.append("- epochs run: \(training.epochs); kept: epoch \(training.bestEpoch) (best \(criterion))")
             lines.append("- wall-clock time: \(Int(training.seconds.rounded())) s on the training machine")
             lines.append("- dev slot F1: \(format(training.devF1))" + (training.devIntentAccuracy.map { "; dev intent accuracy: \(format($0))" } ?? ""))
+            if let calibration = configuration.calibration {
+                lines.append("- calibration (fitted on the dev split): intent temperature "
+                    + "\(format(Double(calibration.intentTemperature))), slot temperature \(format(Double(calibration.slotTemperature)))")
+            }
         }
         if !history.isEmpty {
             lines.append("")

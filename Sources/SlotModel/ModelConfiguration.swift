@@ -12,6 +12,9 @@ package struct ModelConfiguration: Hashable, Sendable, Codable {
     package var featurizer: Featurizer
     /// How the model was trained and how well it scored, when known.
     package var training: TrainingRecord?
+    /// The temperatures that calibrate its confidences, when fitted (`nil`:
+    /// both 1, as in bundles written before calibration existed).
+    package var calibration: Calibration?
     /// Canonical forms for slot texts (`trainer --synonyms`), applied after
     /// tagging; absent in bundles written without one.
     package var synonyms: SynonymTable?
@@ -19,12 +22,14 @@ package struct ModelConfiguration: Hashable, Sendable, Codable {
     /// Creates a configuration.
     package init(
         architecture: Architecture, tokenizer: Tokenizer.Mode, featurizer: Featurizer, training: TrainingRecord? = nil,
+        calibration: Calibration? = nil,
         synonyms: SynonymTable? = nil
     ) {
         self.architecture = architecture
         self.tokenizer = tokenizer
         self.featurizer = featurizer
         self.training = training
+        self.calibration = calibration
         self.synonyms = synonyms
     }
 }

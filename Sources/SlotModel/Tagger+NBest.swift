@@ -6,20 +6,22 @@ extension Tagger {
     /// The `k` most probable labellings of one utterance, best first.
     ///
     /// - Parameters:
-    ///   - text: the utterance, tokenized with ``tokenizer``.
+    ///   - text: the utterance, tokenized with ``tokenize(_:)``.
     ///   - k: how many labellings to return, at least 1.
     /// - Returns: up to `k` distinct valid labellings with their probabilities
     ///   (fewer when fewer exist); the first is the labelling ``tag(_:)``
     ///   gives. An utterance without tokens gives one empty labelling of
     ///   probability 1.
     public func nBest(_ text: String, k: Int) -> [TaggingAlternative] {
-        nBest(tokens: tokenizer.tokenize(text), in: text, k: k)
+        nBest(tokens: tokenize(text), in: text, k: k)
     }
 
     /// The `k` most probable labellings of an already-tokenized utterance, best first.
     ///
     /// The list comes from exact list Viterbi over the CRF (for a softmax
-    /// output, over its per-token log-probabilities) under the BIO constraints.
+    /// output, over its per-token log-probabilities) under the BIO constraints,
+    /// with the scores divided by the model's slot temperature
+    /// (``Calibration/slotTemperature``), so that the probabilities are calibrated.
     ///
     /// - Parameters:
     ///   - tokens: tokens of `text`, in order.
@@ -34,13 +36,13 @@ extension Tagger {
         let pass = network.forward([encoded], dropout: 0, using: &generator, characterTable: characterTable)
         let rows = pass.layout.offsets[0] ..< pass.layout.offsets[0] + tokens.count
         let decoder: CRFDecoder
-        let emissions: Matrix
-        if let crfDecoder = self.decoder {
+        var emissions = pass.emissions
+        if calibration.slotTemperature != 1 { emissions.scale(by: 1 / calibration.slotTemperature) }
+        if let crfDecoder = calibratedDecoder ?? self.decoder {
             decoder = crfDecoder
-            emissions = pass.emissions
         } else {
             decoder = CRFDecoder(CRF(labelCount: labels.count), constraints: constraints)
-            emissions = Self.logSoftmax(pass.emissions)
+            emissions = Self.logSoftmax(emissions)
         }
         let posterior = decoder.posterior(emissions: emissions, rows: rows)
         return decoder.nBest(emissions: emissions, rows: rows, k: k).map { path in

@@ -20,6 +20,8 @@ extension Tagger {
         let slots = result.slots.indices.map { index in
             result.slots[index].with(value: slotValues[index], canonical: synonyms?.canonical(for: result.slots[index].text))
         }
-        return TaggingResult(text: result.text, tokens: result.tokens, slots: slots, intent: result.intent, values: groups)
+        return TaggingResult(
+            text: result.text, tokens: result.tokens, slots: slots, intent: result.intent, intentRanking: result.intentRanking,
+            values: groups)
     }
 }

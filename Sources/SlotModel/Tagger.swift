@@ -35,6 +35,19 @@ public struct Tagger: Sendable {
     /// The character features of the vocabulary's words, computed once at
     /// load (`nil` for a model without character features).
     package let characterTable: CharacterFeatureTable?
+    /// The rule that replaces an uncertain best intent by a reserved one
+    /// (`nlu_fallback`), or `nil` (the default) to always report the model's
+    /// best intent. Set it on a copy before sharing the tagger:
+    /// `var tagger = try Tagger(contentsOf: …); tagger.intentFallback = IntentFallback(threshold: 0.6)`.
+    public var intentFallback: IntentFallback?
+    /// The temperatures applied to confidences (``ModelConfiguration/calibration``,
+    /// or ``Calibration/identity`` for a bundle without one).
+    package let calibration: Calibration
+    /// The CRF decoder over scores divided by the slot temperature, for
+    /// confidences (`nil` when the slot temperature is 1 or the output is a softmax).
+    let calibratedDecoder: CRFDecoder?
+    /// Joins the abbreviations the vocabulary knows to their periods ("St." stays one token).
+    let abbreviations: AbbreviationMerger
 
     /// Creates a tagger from a configuration and a network built for it.
     ///
@@ -52,7 +65,12 @@ public struct Tagger: Sendable {
         let constraints = TransitionConstraints(bioLabels: configuration.featurizer.labels)
         self.constraints = constraints
         decoder = network.crf.map { CRFDecoder($0, constraints: constraints) }
+        let calibration = configuration.calibration ?? .identity
+        self.calibration = calibration
+        calibratedDecoder = calibration.slotTemperature == 1
+            ? nil : network.crf.map { CRFDecoder($0.scaled(by: 1 / calibration.slotTemperature), constraints: constraints) }
         let featurizer = configuration.featurizer
+        abbreviations = AbbreviationMerger(featurizer: featurizer)
         characterTable = network.characters.map { encoder in
             CharacterFeatureTable(encoder: encoder, words: featurizer.words.entries.map(featurizer.characterIds(of:)))
         }
@@ -63,7 +81,19 @@ public struct Tagger: Sendable {
     /// The intents the model knows, in id order (empty without an intent head).
     public var intents: [String] { configuration.featurizer.intents }
 
-    /// Tokenizes and tags one utterance, resolving values against the
+    /// Splits an utterance into the tokens the model reads: the
+    /// ``tokenizer``'s tokens, except that a word and the period right after
+    /// it stay one token when the model's vocabulary holds the word with its
+    /// period ("St." in "leave St. Louis", which ATIS writes "st."), so
+    /// abbreviations read as they were trained. Offsets stay exact.
+    ///
+    /// - Parameter text: the utterance.
+    /// - Returns: its tokens, in order.
+    public func tokenize(_ text: String) -> [Token] {
+        abbreviations.merge(tokenizer.tokenize(text), in: text)
+    }
+
+    /// Tokenizes (with ``tokenize(_:)``) and tags one utterance, resolving values against the
     /// current moment in UTC (see ``tag(_:resolving:)``).
     ///
     /// - Parameter text: the utterance; an empty one (or one of spaces) gives
@@ -90,7 +120,7 @@ public struct Tagger: Sendable {
     /// - Returns: the tokens with their labels, the slots with their values,
     ///   and the intent.
     public func tag(_ text: String, resolving options: ResolutionOptions) -> TaggingResult {
-        tag(tokens: tokenizer.tokenize(text), in: text, resolving: options)
+        tag(tokens: tokenize(text), in: text, resolving: options)
     }
 
     /// Tags already-tokenized text, resolving values against the current moment in UTC.
@@ -115,8 +145,8 @@ public struct Tagger: Sendable {
         tag(batch: [(text, tokens)], resolving: options)[0]
     }
 
-    /// Tokenizes and tags many utterances, in batches spread over `threads`
-    /// threads.
+    /// Tokenizes (with ``tokenize(_:)``) and tags many utterances, in batches
+    /// spread over `threads` threads.
     ///
     /// - Parameters:
     ///   - texts: the utterances.
@@ -128,9 +158,8 @@ public struct Tagger: Sendable {
     ///   digits (a batch's matrix products sum in another order than one
     ///   utterance's); the same batches give the same results for any `threads`.
     public func tag(_ texts: [String], threads: Int? = nil, resolving options: ResolutionOptions = ResolutionOptions()) -> [TaggingResult] {
-        let tokenizer = self.tokenizer
-        return Workers.mapChunks(count: texts.count, chunkSize: Self.batchSize, threads: threads ?? Workers.defaultCount) { range in
-            tag(batch: texts[range].map { ($0, tokenizer.tokenize($0)) }, resolving: options)
+        Workers.mapChunks(count: texts.count, chunkSize: Self.batchSize, threads: threads ?? Workers.defaultCount) { range in
+            tag(batch: texts[range].map { ($0, tokenize($0)) }, resolving: options)
         }
     }
 
@@ -162,7 +191,8 @@ public struct Tagger: Sendable {
         let nonEmpty = batch.indices.filter { !batch[$0].tokens.isEmpty }
         let encoded = nonEmpty.map { configuration.featurizer.encode(tokens: batch[$0].tokens.map(\.text)) }
         let predictions = network.predict(
-            encoded, constraints: constraints, decoder: decoder, confidences: true, characterTable: characterTable)
+            encoded, constraints: constraints, decoder: decoder, confidences: true, characterTable: characterTable,
+            calibration: calibration, calibratedDecoder: calibratedDecoder)
         var results = batch.map { TaggingResult(text: $0.text, tokens: [], slots: [], intent: nil) }
         for (position, index) in nonEmpty.enumerated() {
             results[index] = resolvingValues(
@@ -188,10 +218,18 @@ public struct Tagger: Sendable {
         let slots = SlotAssembler.slots(text: text, tokens: tagged) {
             chunkConfidence($0, labelIds: prediction.labelIds, posterior: posterior)
         }
-        let intent = prediction.intentId.map {
-            Intent(label: configuration.featurizer.intents[$0], confidence: prediction.intentProbabilities[$0])
-        }
-        return TaggingResult(text: text, tokens: tagged, slots: slots, intent: intent)
+        let ranking = intentRanking(prediction.intentProbabilities)
+        let intent = intentFallback.map { $0.intent(for: ranking) } ?? ranking.first
+        return TaggingResult(text: text, tokens: tagged, slots: slots, intent: intent, intentRanking: ranking)
+    }
+
+    /// Every intent with its probability, best first; equal probabilities
+    /// keep the model's intent order.
+    func intentRanking(_ probabilities: [Float]) -> [Intent] {
+        let intents = configuration.featurizer.intents
+        return probabilities.indices
+            .sorted { probabilities[$0] != probabilities[$1] ? probabilities[$0] > probabilities[$1] : $0 < $1 }
+            .map { Intent(label: intents[$0], confidence: probabilities[$0]) }
     }
 
     /// The tokens with the labels `labelIds` and their marginal probabilities.

@@ -31,21 +31,35 @@ extension TaggingNetwork {
     ///   - characterTable: character features of known words computed
     ///     beforehand (a ``Tagger`` keeps one); without it every word goes
     ///     through the character encoder.
+    ///   - calibration: the temperatures applied to the intent probabilities
+    ///     and the slot confidences; labels and the intent id do not depend on it.
+    ///   - calibratedDecoder: the CRF scaled by `1 / slotTemperature` under
+    ///     `constraints`, prepared once (a ``Tagger`` keeps one); built per
+    ///     call when needed and `nil`.
     package func predict(
         _ batch: [EncodedSentence], constraints: TransitionConstraints?, decoder: CRFDecoder? = nil, confidences: Bool,
-        characterTable: CharacterFeatureTable? = nil
+        characterTable: CharacterFeatureTable? = nil, calibration: Calibration = .identity,
+        calibratedDecoder: CRFDecoder? = nil
     ) -> [Prediction] {
         guard !batch.isEmpty else { return [] }
         var generator = SplitMix64(seed: 0)
         let pass = forward(batch, dropout: 0, using: &generator, characterTable: characterTable)
         let sentences = (0..<batch.count).map { pass.layout.offsets[$0] ..< pass.layout.offsets[$0] + batch[$0].count }
+        var intentLogits: Matrix?
         var intentProbabilities: Matrix?
         if let intent {
-            let logits = intent(pass.features, sentences: sentences)
+            var logits = intent(pass.features, sentences: sentences)
+            intentLogits = logits
+            if calibration.intentTemperature != 1 { logits.scale(by: 1 / calibration.intentTemperature) }
             intentProbabilities = SoftmaxOutput(labelCount: intent.intentCount).probabilities(logits: logits)
         }
         let decoder = decoder ?? crf.map { CRFDecoder($0, constraints: constraints) }
         let softmax = decoder == nil ? SoftmaxOutput(labelCount: labelCount, constraints: constraints) : nil
+        let slotScale = 1 / calibration.slotTemperature
+        var confidenceEmissions = pass.emissions
+        if slotScale != 1 && confidences { confidenceEmissions.scale(by: slotScale) }
+        let posteriorDecoder = slotScale == 1
+            ? decoder : calibratedDecoder ?? crf.map { CRFDecoder($0.scaled(by: slotScale), constraints: constraints) }
         var predictions: [Prediction] = []
         predictions.reserveCapacity(batch.count)
         for (index, rows) in sentences.enumerated() {
@@ -54,8 +68,8 @@ extension TaggingNetwork {
             var tokenConfidences: [Float] = []
             if let decoder {
                 labels = decoder.bestLabels(emissions: pass.emissions, rows: rows)
-                if confidences {
-                    let sentencePosterior = decoder.posterior(emissions: pass.emissions, rows: rows)
+                if confidences, let posteriorDecoder {
+                    let sentencePosterior = posteriorDecoder.posterior(emissions: confidenceEmissions, rows: rows)
                     tokenConfidences = sentencePosterior.tokenConfidences(for: labels).map { Float($0) }
                     posterior = sentencePosterior
                 }
@@ -63,16 +77,17 @@ extension TaggingNetwork {
                 guard let softmax else { preconditionFailure("a network without a CRF has a softmax output") }
                 labels = softmax.decode(logits: pass.emissions, rows: rows).labels
                 if confidences {
-                    let sentencePosterior = softmax.posterior(logits: pass.emissions, rows: rows)
+                    let sentencePosterior = softmax.posterior(logits: confidenceEmissions, rows: rows)
                     tokenConfidences = sentencePosterior.tokenConfidences(for: labels).map { Float($0) }
                     posterior = sentencePosterior
                 }
             }
             var intentId: Int?
             var probabilities: [Float] = []
-            if let intentProbabilities {
+            if let intentProbabilities, let intentLogits {
                 probabilities = intentProbabilities.row(index)
-                intentId = probabilities.indices.max { probabilities[$0] < probabilities[$1] }
+                let logits = intentLogits.row(index)
+                intentId = logits.indices.max { logits[$0] < logits[$1] }
             }
             predictions.append(Prediction(
                 labelIds: labels, posterior: posterior, confidences: tokenConfidences, intentId: intentId,

@@ -7,9 +7,12 @@ import SlotValues
 /// ```json
 /// {"text": "leave Beijing", "tokens": [{"text": "leave", "start": 0, "end": 5, "label": "O", "confidence": 0.9998}, …],
 ///  "slots": [{"label": "fromloc.city_name", "text": "Beijing", "start": 6, "end": 13, "confidence": 0.97}],
-///  "intent": {"label": "atis_flight", "confidence": 0.99}}
+///  "intent": {"label": "atis_flight", "confidence": 0.99},
+///  "intent_ranking": [{"name": "atis_flight", "confidence": 0.99}, {"name": "atis_airfare", "confidence": 0.004}, …]}
 /// ```
 ///
+/// `intent_ranking` is ``TaggingResult/intentRanking`` (every intent, best
+/// first; empty without an intent) with Rasa's keys `name` and `confidence`.
 /// `start` and `end` count Unicode scalars of `text`, end exclusive (Python's
 /// `text[start:end]`); confidences are rounded to 4 decimals; `intent` is
 /// `null` when there is none. A slot that resolves has a `"value"` (a
@@ -22,6 +25,13 @@ import SlotValues
 extension TaggingResult: Codable {
     enum CodingKeys: String, CodingKey {
         case text, tokens, slots, intent, values
+        case intentRanking = "intent_ranking"
+    }
+
+    /// One entry of `intent_ranking`: `{"name", "confidence"}`, as Rasa writes it.
+    struct RankedIntent: Codable {
+        var name: String
+        var confidence: Double
     }
 
     /// The keys of a token or a slot in a record.
@@ -39,6 +49,8 @@ extension TaggingResult: Codable {
         try container.encode(tokens, forKey: .tokens)
         try container.encode(slots, forKey: .slots)
         try container.encode(intent, forKey: .intent)
+        try container.encode(
+            intentRanking.map { RankedIntent(name: $0.label, confidence: Self.rounded($0.confidence)) }, forKey: .intentRanking)
         if !values.isEmpty { try container.encode(values, forKey: .values) }
     }
 
@@ -76,6 +88,9 @@ extension TaggingResult: Codable {
         self.init(
             text: text, tokens: tokens, slots: slots,
             intent: try container.decodeIfPresent(Intent.self, forKey: .intent),
+            intentRanking: (try container.decodeIfPresent([RankedIntent].self, forKey: .intentRanking) ?? []).map {
+                Intent(label: $0.name, confidence: Float($0.confidence))
+            },
             values: try container.decodeIfPresent([ValueGroup].self, forKey: .values) ?? [])
     }
 

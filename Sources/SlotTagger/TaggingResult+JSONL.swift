@@ -1,6 +1,11 @@
 import SlotIO
 
 extension TaggingResult {
+    /// How many intents a JSONL record's `intent_ranking` lists unless told
+    /// otherwise: 10, the length of Rasa's `intent_ranking`, which holds every
+    /// SNIPS intent and the 10 likeliest of ATIS's 21.
+    public static let defaultIntentRankingLength = 10
+
     /// The result as one line of JSON, the record `tagger tag --format jsonl`
     /// writes: the result's `Codable` form (see ``TaggingResult/encode(to:)``)
     /// with its keys in the documented order,
@@ -14,12 +19,21 @@ extension TaggingResult {
     /// and, with alternatives, an `"nbest"` array: each entry has the
     /// labelling's `probability`, its `labels` (one per token) and its `slots`.
     ///
-    /// - Parameter alternatives: the n-best labellings to add, or `nil` for none.
+    /// `intent_ranking` lists the best `intentRankingLength` intents.
+    ///
+    /// - Parameters:
+    ///   - alternatives: the n-best labellings to add, or `nil` for none.
+    ///   - intentRankingLength: how many intents `intent_ranking` lists (0: an empty list).
     /// - Returns: the record, without a line break.
     /// - Throws: `EncodingError.invalidValue` when a confidence is not a
     ///   finite number (a damaged model), since JSON has no `nan`.
-    public func jsonRecord(alternatives: [TaggingAlternative]? = nil) throws -> String {
-        try JSONLineEncoder().encode(Record(result: self, alternatives: alternatives))
+    public func jsonRecord(
+        alternatives: [TaggingAlternative]? = nil, intentRankingLength: Int = TaggingResult.defaultIntentRankingLength
+    ) throws -> String {
+        let shown = TaggingResult(
+            text: text, tokens: tokens, slots: slots, intent: intent,
+            intentRanking: Array(intentRanking.prefix(max(0, intentRankingLength))), values: values)
+        return try JSONLineEncoder().encode(Record(result: shown, alternatives: alternatives))
     }
 
     /// A result followed by its n-best labellings, when there are any.

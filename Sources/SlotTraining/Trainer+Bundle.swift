@@ -1,4 +1,5 @@
 import Foundation
+import SlotCorpus
 import SlotModel
 import SlotValues
 
@@ -16,10 +17,13 @@ extension Trainer {
     ///   - directory: the bundle directory to create or replace.
     ///   - provenance: the command, files and times to record.
     ///   - synonyms: the synonym table to store in the bundle, if any.
+    ///   - dev: labelled dev sentences to fit the calibration temperatures on
+    ///     (``TemperatureFitting``); none leaves the model uncalibrated.
     /// - Throws: ``ModelError/nonFiniteWeights(_:)`` when a weight is NaN or infinite,
     ///   ``ModelBundleError`` when the directory cannot be written (what was there is kept).
     package func writeBundle(
-        _ state: TrainingState, to directory: String, provenance: TrainingProvenance, synonyms: SynonymTable? = nil
+        _ state: TrainingState, to directory: String, provenance: TrainingProvenance, synonyms: SynonymTable? = nil,
+        dev: [AnnotatedSentence] = []
     ) throws {
         let bestEpoch = state.history.lastIndex { $0.improved }.map { $0 + 1 } ?? state.history.count
         let bestRecord = bestEpoch > 0 ? state.history[bestEpoch - 1] : nil
@@ -27,9 +31,13 @@ extension Trainer {
             command: provenance.command, trainFile: provenance.trainFile, devFile: provenance.devFile,
             seed: options.seed, hyperparameters: options.summary, epochs: state.history.count, bestEpoch: bestEpoch,
             seconds: provenance.wallSeconds, devF1: bestRecord?.devF1 ?? 0, devIntentAccuracy: bestRecord?.devIntentAccuracy)
-        let configuration = ModelConfiguration(
+        var configuration = ModelConfiguration(
             architecture: options.architecture, tokenizer: options.tokenizer, featurizer: data.featurizer, training: record,
             synonyms: synonyms)
+        if !dev.isEmpty {
+            configuration.calibration = TemperatureFitting.fit(
+                Tagger(configuration: configuration, network: state.best), sentences: dev)
+        }
         let report = TrainingReport(
             command: provenance.command, seed: options.seed, options: options.summary, epochs: state.history,
             bestEpoch: bestEpoch, trainingSeconds: provenance.trainingSeconds, wallSeconds: provenance.wallSeconds)

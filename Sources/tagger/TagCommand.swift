@@ -24,10 +24,17 @@ struct TagCommand: ParsableCommand {
             by sibling slots that make one value (month and day); "values" lists these groups \
             ({"name", "members", "value"}). Dates resolve forward from --reference-date (default \
             today in --time-zone, default UTC). A model with a synonym table adds "canonical". \
+            "intent_ranking": [{"name", "confidence"}] follows "intent": the 10 most probable \
+            intents (--intent-ranking K for K of them). With --fallback-threshold P, an utterance \
+            whose best intent is below probability P gets the intent nlu_fallback (confidence P) \
+            and keeps its ranking; --fallback uses the threshold chosen on the dev splits. \
             --nbest K adds "nbest": the K most probable labellings with their probabilities \
             (K at most 100). \
             conll writes what `evaluator --predicted` reads; inline writes the text with \
-            [slots]{types} and the intent.
+            [slots]{types} and the intent. A text line that looks like an annotated CoNLL line \
+            (token<TAB>label) stops tagging with exit status 65 and a hint to use \
+            --input-format conll, since tagging it as an utterance would give one meaningless \
+            record per token.
 
             An utterance of more than --max-tokens tokens (default 1000) stops the run with \
             exit 65 naming its line, after the records of the lines before it: it is not \
@@ -62,6 +69,15 @@ struct TagCommand: ParsableCommand {
     @Option(name: .customLong("nbest"), help: ArgumentHelp("Add the K most probable labellings with their probabilities to each jsonl record.", valueName: "k"))
     var nBest: Int?
 
+    @Option(name: .customLong("intent-ranking"), help: ArgumentHelp("How many intents each jsonl record's intent_ranking lists, best first (0 gives an empty list).", valueName: "k"))
+    var intentRanking = TaggingResult.defaultIntentRankingLength
+
+    @Flag(help: "Answer the intent nlu_fallback when the best intent's probability is below the threshold chosen on the dev splits (\(IntentFallback.defaultThreshold)).")
+    var fallback = false
+
+    @Option(name: .customLong("fallback-threshold"), help: ArgumentHelp("Answer the intent nlu_fallback when the best intent's probability is below this value (implies --fallback).", valueName: "p"))
+    var fallbackThreshold: Float?
+
     @Option(help: ArgumentHelp("The most tokens an utterance may have; a longer one is an error naming its line.", valueName: "n"))
     var maxTokens = 1000
 
@@ -78,6 +94,10 @@ struct TagCommand: ParsableCommand {
         if let nBest, !(1...Self.maximumNBest).contains(nBest) { throw ValidationError("--nbest must be from 1 to \(Self.maximumNBest).") }
         if maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1.") }
         if nBest != nil, format != .jsonl { throw ValidationError("--nbest needs --format jsonl.") }
+        if intentRanking < 0 { throw ValidationError("--intent-ranking must be at least 0.") }
+        if let fallbackThreshold, !(0...1).contains(fallbackThreshold) {
+            throw ValidationError("--fallback-threshold must be a probability between 0 and 1.")
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if inputFormat == .conll, pretokenized { throw ValidationError("--pretokenized applies to text input only; CoNLL input is already tokenized.") }
         if inputFormat == .conll, input.lossy { throw ValidationError("--lossy applies to text input only.") }
@@ -89,15 +109,20 @@ struct TagCommand: ParsableCommand {
     func run() throws {
         let output = LineWriter(fileDescriptor: 1, name: "<stdout>")
         try ErrorReporting.run(suggestsLossy: inputFormat == .text) {
-            let tagger = try Tagger(contentsOf: model ?? Tagger.defaultModelDirectory())
+            var tagger = try Tagger(contentsOf: model ?? Tagger.defaultModelDirectory())
+            if let threshold = fallbackThreshold ?? (fallback ? IntentFallback.defaultThreshold : nil) {
+                tagger.intentFallback = IntentFallback(threshold: threshold)
+            }
             let pipeline = TagPipeline(
-                tagger: tagger, format: format, nBest: nBest, threads: threads, resolution: reference.resolution, output: output)
+                tagger: tagger, format: format, nBest: nBest, intentRanking: intentRanking, threads: threads,
+                resolution: reference.resolution, output: output)
             do {
                 switch inputFormat {
                 case .text:
-                    let tokenizer = tagger.tokenizer, pretokenized = self.pretokenized, maxTokens = self.maxTokens
+                    let pretokenized = self.pretokenized, maxTokens = self.maxTokens
                     let summary = try input.forEachLine(flush: pipeline.flush) { text, place in
-                        let tokens = pretokenized ? Tokenizer.splitAtSeparators(text) : tokenizer.tokenize(text)
+                        if CoNLLLineCheck.looksLikeCoNLL(text) { throw CoNLLLineCheck.error(at: place) }
+                        let tokens = pretokenized ? Tokenizer.splitAtSeparators(text) : tagger.tokenize(text)
                         guard tokens.count <= maxTokens else {
                             throw CLIError(
                                 "\(place): \(tokens.count) tokens, more than --max-tokens \(maxTokens); "

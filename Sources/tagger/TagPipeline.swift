@@ -14,6 +14,7 @@ final class TagPipeline {
     private let tagger: Tagger
     private let format: TagFormat
     private let nBest: Int?
+    private let intentRanking: Int
     private let threads: Int?
     private let resolution: ResolutionOptions
     private let output: LineWriter
@@ -25,13 +26,18 @@ final class TagPipeline {
     ///   - tagger: the model.
     ///   - format: the output format.
     ///   - nBest: how many labellings to list per utterance (jsonl only), or `nil`.
+    ///   - intentRanking: how many intents to rank per utterance (jsonl only).
     ///   - threads: threads per batch (`nil`: one per processor core).
     ///   - resolution: the reference moment values resolve against.
     ///   - output: where records go.
-    init(tagger: Tagger, format: TagFormat, nBest: Int?, threads: Int?, resolution: ResolutionOptions, output: LineWriter) {
+    init(
+        tagger: Tagger, format: TagFormat, nBest: Int?, intentRanking: Int, threads: Int?, resolution: ResolutionOptions,
+        output: LineWriter
+    ) {
         self.tagger = tagger
         self.format = format
         self.nBest = nBest
+        self.intentRanking = intentRanking
         self.threads = threads
         self.resolution = resolution
         self.output = output
@@ -63,7 +69,7 @@ final class TagPipeline {
             switch format {
             case .jsonl:
                 let alternatives = nBest.map { tagger.nBest(tokens: pending[index].tokens, in: pending[index].text, k: $0) }
-                try output.write(result.jsonRecord(alternatives: alternatives))
+                try output.write(result.jsonRecord(alternatives: alternatives, intentRankingLength: intentRanking))
                 try output.write("\n")
             case .conll:
                 try output.write(result.conllText)

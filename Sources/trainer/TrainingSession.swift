@@ -149,7 +149,7 @@ struct TrainingSession {
         let command = (["trainer"] + CommandLine.arguments.dropFirst()).map(Self.quoted).joined(separator: " ")
         try trainer.writeBundle(state, to: inputs.output, provenance: TrainingProvenance(
             command: command, trainFile: inputs.train, devFile: inputs.dev,
-            trainingSeconds: seconds, wallSeconds: Double(elapsed.components.seconds)), synonyms: synonyms)
+            trainingSeconds: seconds, wallSeconds: Double(elapsed.components.seconds)), synonyms: synonyms, dev: dev)
         Diagnostics.note("model written to \(inputs.output)")
         return ExitStatus.success.rawValue
     }

@@ -32,7 +32,7 @@ struct TaggerStreamingTests {
         #expect(first.hasPrefix("{\"text\": \"flights from boston to denver\", \"tokens\": "))
         #expect(first.hasSuffix("}\n"))
         input.fileHandleForWriting.write(Data("\n".utf8))
-        #expect(readLine() == "{\"text\": \"\", \"tokens\": [], \"slots\": [], \"intent\": null}\n")
+        #expect(readLine() == "{\"text\": \"\", \"tokens\": [], \"slots\": [], \"intent\": null, \"intent_ranking\": []}\n")
         input.fileHandleForWriting.write(Data("cheapest fare to dallas\n".utf8))
         #expect(readLine().hasPrefix("{\"text\": \"cheapest fare to dallas\""))
         try input.fileHandleForWriting.close()

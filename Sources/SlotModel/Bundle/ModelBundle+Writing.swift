@@ -73,6 +73,11 @@ extension ModelBundle {
             ),
             model: configuration
         )
+        return try Self.encode(file, path: path)
+    }
+
+    /// The bytes of `config.json` for `file`: pretty-printed with sorted keys and a final line break.
+    static func encode(_ file: BundleConfigFile<Configuration>, path: String) throws(ModelBundleError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {

@@ -3,13 +3,13 @@ import SlotTagger
 /// Turns the tokens of an annotated sentence (a CoNLL file's first column)
 /// into an utterance to tag: the tokens joined by single spaces, each with
 /// its exact range and offsets in that text.
-enum JoinedTokens {
+package enum JoinedTokens {
     /// The text and tokens for a token list.
     ///
     /// - Parameter words: the tokens, in order (they may hold spaces).
     /// - Returns: the joined text and one token per word, category `other`
     ///   (the tagger reads only the tokens' text).
-    static func utterance(_ words: [String]) -> (text: String, tokens: [Token]) {
+    package static func utterance(_ words: [String]) -> (text: String, tokens: [Token]) {
         let text = words.joined(separator: " ")
         var tokens: [Token] = []
         tokens.reserveCapacity(words.count)

@@ -1,0 +1,50 @@
+import SlotMath
+import SlotLayers
+
+/// Temperatures that make a model's confidences mean what they say, fitted
+/// on a dev split after training and stored in the bundle's `config.json`
+/// (`model.calibration`; a bundle without it has temperature 1, the raw model).
+///
+/// Dividing scores by a temperature `T > 0` changes no decision (argmax and
+/// Viterbi are unchanged) but flattens (`T > 1`) or sharpens (`T < 1`) the
+/// probabilities:
+/// ```
+/// p(intent = k)  = softmax(z / T_intent)_k                       z: the intent head's logits
+/// p(labels = y)  ∝ exp(score(y) / T_slot)                        score: emissions + transitions + start + end
+/// ```
+/// Slot confidences (token marginals and chunk probabilities) come from the
+/// CRF with its emissions and its start, end and transition scores divided by
+/// `T_slot` (for a softmax output, from its logits divided by `T_slot`).
+public struct Calibration: Hashable, Sendable, Codable {
+    /// The temperature of the intent softmax.
+    public var intentTemperature: Float
+    /// The temperature of the slot scores.
+    public var slotTemperature: Float
+
+    /// Creates a calibration.
+    ///
+    /// - Parameters:
+    ///   - intentTemperature: the intent temperature, positive and finite (1 leaves intents as they are).
+    ///   - slotTemperature: the slot temperature, positive and finite (1 leaves slots as they are).
+    public init(intentTemperature: Float = 1, slotTemperature: Float = 1) {
+        precondition(intentTemperature > 0 && intentTemperature.isFinite, "a temperature is positive, got \(intentTemperature)")
+        precondition(slotTemperature > 0 && slotTemperature.isFinite, "a temperature is positive, got \(slotTemperature)")
+        self.intentTemperature = intentTemperature
+        self.slotTemperature = slotTemperature
+    }
+
+    /// The raw model's confidences: both temperatures 1.
+    public static let identity = Calibration()
+}
+
+extension CRF {
+    /// The CRF with its start, end and transition scores multiplied by `factor`
+    /// (`1 / T` for a temperature `T`).
+    func scaled(by factor: Float) -> CRF {
+        var copy = self
+        copy.start.scale(by: factor)
+        copy.end.scale(by: factor)
+        copy.transitions.scale(by: factor)
+        return copy
+    }
+}
