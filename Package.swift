@@ -20,7 +20,7 @@ let package = Package(
         // MARK: - Public library: one import for chatbot backends
         .target(
             name: "SlotTagger",
-            dependencies: ["SlotText", "SlotCorpus", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO"]
+            dependencies: ["SlotText", "SlotCorpus", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO", "SlotValues"]
         ),
 
         // MARK: - Implementation modules, one concern each
@@ -36,13 +36,14 @@ let package = Package(
         .target(name: "SlotVocabulary", dependencies: ["SlotText", "SlotCorpus", "SlotMath"]),
         .target(
             name: "SlotModel",
-            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotIO"]
+            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotIO", "SlotValues"]
         ),
         .target(
             name: "SlotTraining",
-            dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO"]
+            dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO", "SlotValues"]
         ),
-        .target(name: "SlotEvaluation"),
+        .target(name: "SlotEvaluation", dependencies: ["SlotIO"]),
+        .target(name: "SlotValues"),
         .target(
             name: "SlotCommandLine",
             dependencies: ["SlotTagger", "SlotTraining"],
@@ -94,6 +95,7 @@ let package = Package(
         .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotIO", "SlotTestSupport"]),
         .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotIO", "SlotTestSupport"]),
         .testTarget(name: "SlotEvaluationTests", dependencies: ["SlotEvaluation"]),
-        .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine", "SlotTraining"]),
+        .testTarget(name: "SlotValuesTests", dependencies: ["SlotValues"], exclude: ["Cases"]),
+        .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine", "SlotTraining", "SlotTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import SlotText
+import SlotValues
 
 /// Everything about a model except its weights: the `model` object of a
 /// bundle's `config.json`.
@@ -11,13 +12,20 @@ package struct ModelConfiguration: Hashable, Sendable, Codable {
     package var featurizer: Featurizer
     /// How the model was trained and how well it scored, when known.
     package var training: TrainingRecord?
+    /// Canonical forms for slot texts (`trainer --synonyms`), applied after
+    /// tagging; absent in bundles written without one.
+    package var synonyms: SynonymTable?
 
     /// Creates a configuration.
-    package init(architecture: Architecture, tokenizer: Tokenizer.Mode, featurizer: Featurizer, training: TrainingRecord? = nil) {
+    package init(
+        architecture: Architecture, tokenizer: Tokenizer.Mode, featurizer: Featurizer, training: TrainingRecord? = nil,
+        synonyms: SynonymTable? = nil
+    ) {
         self.architecture = architecture
         self.tokenizer = tokenizer
         self.featurizer = featurizer
         self.training = training
+        self.synonyms = synonyms
     }
 }
 

@@ -1,6 +1,7 @@
 import SlotMath
 import SlotLayers
 import SlotText
+import SlotValues
 
 /// A trained model ready to tag utterances: load it once, then call it from
 /// any number of threads.
@@ -62,16 +63,37 @@ public struct Tagger: Sendable {
     /// The intents the model knows, in id order (empty without an intent head).
     public var intents: [String] { configuration.featurizer.intents }
 
-    /// Tokenizes and tags one utterance.
+    /// Tokenizes and tags one utterance, resolving values against the
+    /// current moment in UTC (see ``tag(_:resolving:)``).
     ///
     /// - Parameter text: the utterance; an empty one (or one of spaces) gives
     ///   a result without tokens, slots or intent.
-    /// - Returns: the tokens with their labels, the slots and the intent.
+    /// - Returns: the tokens with their labels, the slots with their values,
+    ///   and the intent.
     public func tag(_ text: String) -> TaggingResult {
-        tag(tokens: tokenizer.tokenize(text), in: text)
+        tag(text, resolving: ResolutionOptions())
     }
 
-    /// Tags already-tokenized text.
+    /// Tokenizes and tags one utterance, resolving values against a reference moment.
+    ///
+    /// ```swift
+    /// let reference = ReferenceTime(date: CivilDate(year: 2026, month: 10, day: 28)!)
+    /// let result = tagger.tag("leave Beijing on November 2nd", resolving: ResolutionOptions(reference: reference))
+    /// result.slot("depart_date.day_number")?.value?.value   // "2026-11-02"
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - text: the utterance; an empty one (or one of spaces) gives a
+    ///     result without tokens, slots or intent.
+    ///   - options: the reference moment dates and times resolve against
+    ///     (default: now, in UTC) and the currency of bare amounts.
+    /// - Returns: the tokens with their labels, the slots with their values,
+    ///   and the intent.
+    public func tag(_ text: String, resolving options: ResolutionOptions) -> TaggingResult {
+        tag(tokens: tokenizer.tokenize(text), in: text, resolving: options)
+    }
+
+    /// Tags already-tokenized text, resolving values against the current moment in UTC.
     ///
     /// - Parameters:
     ///   - tokens: tokens of `text`, in order (for example from
@@ -79,7 +101,18 @@ public struct Tagger: Sendable {
     ///   - text: the text the tokens' ranges point into.
     /// - Returns: the tokens with their labels, the slots and the intent.
     public func tag(tokens: [Token], in text: String) -> TaggingResult {
-        tag(batch: [(text, tokens)])[0]
+        tag(tokens: tokens, in: text, resolving: ResolutionOptions())
+    }
+
+    /// Tags already-tokenized text, resolving values against a reference moment.
+    ///
+    /// - Parameters:
+    ///   - tokens: tokens of `text`, in order.
+    ///   - text: the text the tokens' ranges point into.
+    ///   - options: the reference moment and default currency for values.
+    /// - Returns: the tokens with their labels, the slots and the intent.
+    public func tag(tokens: [Token], in text: String, resolving options: ResolutionOptions) -> TaggingResult {
+        tag(batch: [(text, tokens)], resolving: options)[0]
     }
 
     /// Tokenizes and tags many utterances, in batches spread over `threads`
@@ -89,14 +122,15 @@ public struct Tagger: Sendable {
     ///   - texts: the utterances.
     ///   - threads: how many threads to use; `nil` (the default) uses one per
     ///     active processor core.
-    /// - Returns: one result per utterance, in input order: what ``tag(_:)``
+    ///   - options: the reference moment and default currency for values.
+    /// - Returns: one result per utterance, in input order: what ``tag(_:resolving:)``
     ///   gives for each, except that confidences can differ in the last
     ///   digits (a batch's matrix products sum in another order than one
     ///   utterance's); the same batches give the same results for any `threads`.
-    public func tag(_ texts: [String], threads: Int? = nil) -> [TaggingResult] {
+    public func tag(_ texts: [String], threads: Int? = nil, resolving options: ResolutionOptions = ResolutionOptions()) -> [TaggingResult] {
         let tokenizer = self.tokenizer
         return Workers.mapChunks(count: texts.count, chunkSize: Self.batchSize, threads: threads ?? Workers.defaultCount) { range in
-            tag(batch: texts[range].map { ($0, tokenizer.tokenize($0)) })
+            tag(batch: texts[range].map { ($0, tokenizer.tokenize($0)) }, resolving: options)
         }
     }
 
@@ -106,26 +140,33 @@ public struct Tagger: Sendable {
     ///   - utterances: each utterance's text and its tokens.
     ///   - threads: how many threads to use; `nil` (the default) uses one per
     ///     active processor core.
+    ///   - options: the reference moment and default currency for values.
     /// - Returns: one result per utterance, in input order.
-    public func tag(tokenized utterances: [(text: String, tokens: [Token])], threads: Int? = nil) -> [TaggingResult] {
+    public func tag(
+        tokenized utterances: [(text: String, tokens: [Token])], threads: Int? = nil,
+        resolving options: ResolutionOptions = ResolutionOptions()
+    ) -> [TaggingResult] {
         Workers.mapChunks(count: utterances.count, chunkSize: Self.batchSize, threads: threads ?? Workers.defaultCount) { range in
-            tag(batch: Array(utterances[range]))
+            tag(batch: Array(utterances[range]), resolving: options)
         }
     }
 
     /// Tags a batch of tokenized utterances in one pass through the network,
     /// on the calling thread.
     ///
-    /// - Parameter batch: each utterance's text and its tokens.
+    /// - Parameters:
+    ///   - batch: each utterance's text and its tokens.
+    ///   - options: the reference moment and default currency for values.
     /// - Returns: one result per utterance, in input order.
-    package func tag(batch: [(text: String, tokens: [Token])]) -> [TaggingResult] {
+    package func tag(batch: [(text: String, tokens: [Token])], resolving options: ResolutionOptions = ResolutionOptions()) -> [TaggingResult] {
         let nonEmpty = batch.indices.filter { !batch[$0].tokens.isEmpty }
         let encoded = nonEmpty.map { configuration.featurizer.encode(tokens: batch[$0].tokens.map(\.text)) }
         let predictions = network.predict(
             encoded, constraints: constraints, decoder: decoder, confidences: true, characterTable: characterTable)
         var results = batch.map { TaggingResult(text: $0.text, tokens: [], slots: [], intent: nil) }
         for (position, index) in nonEmpty.enumerated() {
-            results[index] = result(text: batch[index].text, tokens: batch[index].tokens, prediction: predictions[position])
+            results[index] = resolvingValues(
+                result(text: batch[index].text, tokens: batch[index].tokens, prediction: predictions[position]), options: options)
         }
         return results
     }

@@ -1,4 +1,5 @@
 import SlotText
+import SlotValues
 
 /// Results encode as the JSONL record of `tagger tag --format jsonl`, keys in
 /// this order:
@@ -11,16 +12,21 @@ import SlotText
 ///
 /// `start` and `end` count Unicode scalars of `text`, end exclusive (Python's
 /// `text[start:end]`); confidences are rounded to 4 decimals; `intent` is
-/// `null` when there is none. Decoding reads such a record back and rebuilds
-/// every range and offset from `text`.
+/// `null` when there is none. A slot that resolves has a `"value"` (a
+/// ``SlotValue``: `{"type": "date", "value": "2026-11-02", "grain": "day"}`)
+/// and one the model's synonym table holds a `"canonical"` form; `"values"`
+/// (after `intent`, only when there are any) lists the value groups (`{"name": "depart_date", "members": [1, 2],
+/// "value": {…}}`, members indexing `slots`). Decoding reads such a record
+/// back and rebuilds every range and offset from `text`; records without the
+/// value fields read as results without values.
 extension TaggingResult: Codable {
     enum CodingKeys: String, CodingKey {
-        case text, tokens, slots, intent
+        case text, tokens, slots, intent, values
     }
 
     /// The keys of a token or a slot in a record.
     enum MemberKeys: String, CodingKey {
-        case text, start, end, label, confidence
+        case text, start, end, label, confidence, value, canonical
     }
 
     /// Writes the record.
@@ -33,6 +39,7 @@ extension TaggingResult: Codable {
         try container.encode(tokens, forKey: .tokens)
         try container.encode(slots, forKey: .slots)
         try container.encode(intent, forKey: .intent)
+        if !values.isEmpty { try container.encode(values, forKey: .values) }
     }
 
     /// Reads a record written by ``encode(to:)``.
@@ -62,11 +69,14 @@ extension TaggingResult: Codable {
                 label: try member.decode(String.self, forKey: .label), text: span.text, range: span.range,
                 scalarOffsets: span.scalarOffsets, utf16Offsets: span.utf16Offsets, utf8Offsets: span.utf8Offsets,
                 tokenIndices: (covered.first ?? 0) ..< (covered.last.map { $0 + 1 } ?? 0),
-                confidence: try member.decode(Float.self, forKey: .confidence)))
+                confidence: try member.decode(Float.self, forKey: .confidence),
+                value: try member.decodeIfPresent(SlotValue.self, forKey: .value),
+                canonical: try member.decodeIfPresent(String.self, forKey: .canonical)))
         }
         self.init(
             text: text, tokens: tokens, slots: slots,
-            intent: try container.decodeIfPresent(Intent.self, forKey: .intent))
+            intent: try container.decodeIfPresent(Intent.self, forKey: .intent),
+            values: try container.decodeIfPresent([ValueGroup].self, forKey: .values) ?? [])
     }
 
     /// The stretch of `text` a token or slot record's `start` and `end` name.
@@ -103,9 +113,9 @@ extension TaggedToken: Encodable {
     }
 }
 
-/// A slot encodes as `{"label", "text", "start", "end", "confidence"}` (see
-/// ``TaggingResult``); it is read back as part of a whole result, whose text
-/// its offsets point into.
+/// A slot encodes as `{"label", "text", "start", "end", "confidence"}`, then
+/// `"value"` and `"canonical"` when it has them (see ``TaggingResult``); it is
+/// read back as part of a whole result, whose text its offsets point into.
 extension Slot: Encodable {
     /// Writes the slot's record.
     ///
@@ -118,6 +128,8 @@ extension Slot: Encodable {
         try container.encode(scalarOffsets.lowerBound, forKey: .start)
         try container.encode(scalarOffsets.upperBound, forKey: .end)
         try container.encode(TaggingResult.rounded(confidence), forKey: .confidence)
+        try container.encodeIfPresent(value, forKey: .value)
+        try container.encodeIfPresent(canonical, forKey: .canonical)
     }
 }
 

@@ -8,3 +8,4 @@
 @_exported import SlotVocabulary
 @_exported import SlotModel
 @_exported import SlotEvaluation
+@_exported import SlotValues

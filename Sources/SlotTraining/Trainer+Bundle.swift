@@ -1,5 +1,6 @@
 import Foundation
 import SlotModel
+import SlotValues
 
 extension Trainer {
     /// The files of the training report written into a bundle beside its weights.
@@ -14,9 +15,12 @@ extension Trainer {
     ///   - state: the state the run ended in; its best network is written.
     ///   - directory: the bundle directory to create or replace.
     ///   - provenance: the command, files and times to record.
+    ///   - synonyms: the synonym table to store in the bundle, if any.
     /// - Throws: ``ModelError/nonFiniteWeights(_:)`` when a weight is NaN or infinite,
     ///   ``ModelBundleError`` when the directory cannot be written (what was there is kept).
-    package func writeBundle(_ state: TrainingState, to directory: String, provenance: TrainingProvenance) throws {
+    package func writeBundle(
+        _ state: TrainingState, to directory: String, provenance: TrainingProvenance, synonyms: SynonymTable? = nil
+    ) throws {
         let bestEpoch = state.history.lastIndex { $0.improved }.map { $0 + 1 } ?? state.history.count
         let bestRecord = bestEpoch > 0 ? state.history[bestEpoch - 1] : nil
         let record = TrainingRecord(
@@ -24,7 +28,8 @@ extension Trainer {
             seed: options.seed, hyperparameters: options.summary, epochs: state.history.count, bestEpoch: bestEpoch,
             seconds: provenance.wallSeconds, devF1: bestRecord?.devF1 ?? 0, devIntentAccuracy: bestRecord?.devIntentAccuracy)
         let configuration = ModelConfiguration(
-            architecture: options.architecture, tokenizer: .words, featurizer: data.featurizer, training: record)
+            architecture: options.architecture, tokenizer: .words, featurizer: data.featurizer, training: record,
+            synonyms: synonyms)
         let report = TrainingReport(
             command: provenance.command, seed: options.seed, options: options.summary, epochs: state.history,
             bestEpoch: bestEpoch, trainingSeconds: provenance.trainingSeconds, wallSeconds: provenance.wallSeconds)

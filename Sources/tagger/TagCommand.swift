@@ -18,7 +18,12 @@ struct TagCommand: ParsableCommand {
             jsonl writes {"text", "tokens": [{"text", "start", "end", "label", "confidence"}], \
             "slots": [{"label", "text", "start", "end", "confidence"}], "intent": {"label", \
             "confidence"}}, offsets in Unicode scalars of text, end exclusive; a slot's \
-            confidence is the probability that exactly that chunk is in the utterance. \
+            confidence is the probability that exactly that chunk is in the utterance. A slot \
+            naming a date, time, number or amount has a "value" ({"type", "value"} with ISO 8601 \
+            or decimal text, e.g. {"type": "date", "value": "2026-11-02", "grain": "day"}), shared \
+            by sibling slots that make one value (month and day); "values" lists these groups \
+            ({"name", "members", "value"}). Dates resolve forward from --reference-date (default \
+            today in --time-zone, default UTC). A model with a synonym table adds "canonical". \
             --nbest K adds "nbest": the K most probable labellings with their probabilities \
             (K at most 100). \
             conll writes what `evaluator --predicted` reads; inline writes the text with \
@@ -64,6 +69,9 @@ struct TagCommand: ParsableCommand {
     var threads: Int?
 
     @OptionGroup
+    var reference: ReferenceOptions
+
+    @OptionGroup
     var input: InputOptions
 
     func validate() throws {
@@ -82,7 +90,8 @@ struct TagCommand: ParsableCommand {
         let output = LineWriter(fileDescriptor: 1, name: "<stdout>")
         try ErrorReporting.run(suggestsLossy: inputFormat == .text) {
             let tagger = try Tagger(contentsOf: model ?? Tagger.defaultModelDirectory())
-            let pipeline = TagPipeline(tagger: tagger, format: format, nBest: nBest, threads: threads, output: output)
+            let pipeline = TagPipeline(
+                tagger: tagger, format: format, nBest: nBest, threads: threads, resolution: reference.resolution, output: output)
             do {
                 switch inputFormat {
                 case .text:

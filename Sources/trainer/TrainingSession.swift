@@ -71,6 +71,7 @@ struct TrainingSession {
         let clock = ContinuousClock()
         let started = clock.now
         let options = try resolvedOptions()
+        let synonyms = try inputs.synonymTable()
         let checkpoint = inputs.checkpoint ?? inputs.output + ".checkpoint"
         try checkOutputs(checkpoint: checkpoint)
         let tokenizer = Tokenizer(mode: .words)
@@ -148,7 +149,7 @@ struct TrainingSession {
         let command = (["trainer"] + CommandLine.arguments.dropFirst()).map(Self.quoted).joined(separator: " ")
         try trainer.writeBundle(state, to: inputs.output, provenance: TrainingProvenance(
             command: command, trainFile: inputs.train, devFile: inputs.dev,
-            trainingSeconds: seconds, wallSeconds: Double(elapsed.components.seconds)))
+            trainingSeconds: seconds, wallSeconds: Double(elapsed.components.seconds)), synonyms: synonyms)
         Diagnostics.note("model written to \(inputs.output)")
         return ExitStatus.success.rawValue
     }

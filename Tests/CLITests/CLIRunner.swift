@@ -80,7 +80,19 @@ struct CLIRunner {
         outputPath: String? = nil,
         timeLimit: Double = 300
     ) throws -> Result {
-        let executable = try productsDirectory(containing: product).appendingPathComponent(product)
+        try run(
+            executable: productsDirectory(containing: product).appendingPathComponent(product), arguments,
+            input: input, directory: directory, environment: environment)
+    }
+
+    /// Runs any executable and waits for it, as ``run(_:_:input:directory:environment:)`` runs a product.
+    static func run(
+        executable: URL,
+        _ arguments: [String],
+        input: [UInt8] = [],
+        directory: URL = repositoryRoot,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
