@@ -1,5 +1,3 @@
-import SlotMath
-
 /// An ordered list of already-normalised strings with dense ids, used to turn
 /// tokens into embedding rows.
 ///
@@ -10,8 +8,8 @@ import SlotMath
 /// probe. The vocabulary works on normalised strings: the model applies the
 /// tokenizer's normaliser before calling ``id(of:)``.
 ///
-/// The training counts are kept for unknown-word dropout (see
-/// ``trainingID(of:singletonDropout:using:)``) but are not part of the
+/// The training counts are kept for unknown-word dropout (the trainer
+/// replaces rare words by ``unknownID``) but are not part of the
 /// vocabulary's identity: two vocabularies are equal when they give the same
 /// strings the same ids, and the `Codable` form (a JSON array of the entries,
 /// as the model's `config.json` stores it) leaves the counts out.
@@ -39,18 +37,13 @@ package struct Vocabulary: Hashable, Sendable {
     /// - Parameters:
     ///   - counts: how often each normalised string occurred in training.
     ///   - minimumCount: the smallest count a string needs to get its own id.
-    ///   - maximumSize: if given, keep at most this many entries in total
-    ///     (special entries included), dropping the rarest.
-    package init(counts: [String: Int], minimumCount: Int = 1, maximumSize: Int? = nil) {
+    package init(counts: [String: Int], minimumCount: Int = 1) {
         precondition(minimumCount >= 1, "the minimum count must be at least 1")
-        precondition(maximumSize.map { $0 >= 2 } ?? true, "a vocabulary holds at least its 2 special entries")
         let kept = counts
             .filter { $0.value >= minimumCount && $0.key != Self.paddingEntry && $0.key != Self.unknownEntry }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        let limit = maximumSize.map { $0 - 2 } ?? kept.count
-        let chosen = kept.prefix(limit)
-        entries = [Self.paddingEntry, Self.unknownEntry] + chosen.map(\.key)
-        self.counts = [0, 0] + chosen.map(\.value)
+        entries = [Self.paddingEntry, Self.unknownEntry] + kept.map(\.key)
+        self.counts = [0, 0] + kept.map(\.value)
         index = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1, $0) })
     }
 
@@ -103,23 +96,6 @@ package struct Vocabulary: Hashable, Sendable {
     /// - Precondition: `0 <= id < count`.
     package func count(of id: Int) -> Int {
         counts[id]
-    }
-
-    /// The id of `string` during training, with unknown-word dropout: a string
-    /// seen exactly once in training is replaced by ``unknownID`` with
-    /// probability `singletonDropout`, so that the model learns what to do with
-    /// unknown words from the rarest known ones.
-    /// - Parameters:
-    ///   - string: the normalised token.
-    ///   - singletonDropout: the replacement probability in `[0, 1]`.
-    ///   - generator: the seeded source of randomness (drawn from only for singletons).
-    /// - Returns: the string's id, or ``unknownID``.
-    package func trainingID(of string: String, singletonDropout: Float, using generator: inout SplitMix64) -> Int {
-        let id = id(of: string)
-        if counts[id] == 1 && generator.nextUnitFloat() < singletonDropout {
-            return Self.unknownID
-        }
-        return id
     }
 
     /// Adds `string` at the end with count 0 unless it is already present.

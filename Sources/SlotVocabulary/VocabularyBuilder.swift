@@ -31,9 +31,9 @@ package struct VocabularyBuilder: Sendable {
     }
 
     /// The word vocabulary of the strings counted at least `minimumCount` times
-    /// (see ``Vocabulary/init(counts:minimumCount:maximumSize:)``).
-    package func makeVocabulary(minimumCount: Int = 1, maximumSize: Int? = nil) -> Vocabulary {
-        Vocabulary(counts: counts, minimumCount: minimumCount, maximumSize: maximumSize)
+    /// (see ``Vocabulary/init(counts:minimumCount:)``).
+    package func makeVocabulary(minimumCount: Int = 1) -> Vocabulary {
+        Vocabulary(counts: counts, minimumCount: minimumCount)
     }
 
     /// The character vocabulary of the scalars counted at least `minimumCount`

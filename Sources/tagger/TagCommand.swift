@@ -40,7 +40,7 @@ struct TagCommand: ParsableCommand {
             exit 65 naming its line, after the records of the lines before it: it is not \
             tagged in windows, because labels and an intent from a window that lacks the rest \
             of the utterance would look as trustworthy as any other record; the limit keeps \
-            memory for one utterance bounded (about 2.5 KB per token with the shipped model).
+            memory for one utterance bounded (about 12 KB per token with the shipped model).
 
             Without --model the default model is used: the directory in $SLOT_TAGGER_MODEL, \
             else models/atis-en in the checkout the executable was built in, else \

@@ -1,5 +1,4 @@
 import Foundation
-import SlotMath
 import Testing
 @testable import SlotVocabulary
 
@@ -24,12 +23,10 @@ struct VocabularyTests {
         #expect(vocabulary.count(of: vocabulary.id(of: "flight")) == 3)
     }
 
-    @Test func minimumCountAndMaximumSize() {
+    @Test func minimumCount() {
         let frequent = Vocabulary(counts: Self.counts, minimumCount: 3)
         #expect(frequent.entries == ["<pad>", "<unk>", "a", "the", "to", "flight"])
         #expect(frequent.id(of: "boston") == Vocabulary.unknownID)
-        let small = Vocabulary(counts: Self.counts, maximumSize: 4)
-        #expect(small.entries == ["<pad>", "<unk>", "a", "the"])
     }
 
     @Test func countedSpecialTextsAreNotDuplicated() {
@@ -57,21 +54,6 @@ struct VocabularyTests {
         #expect(builder.scalarCounts["o"] == 4)
         #expect(builder.makeVocabulary().entries == ["<pad>", "<unk>", "to", "boston", "denver"])
         #expect(builder.makeVocabulary(minimumCount: 2).entries == ["<pad>", "<unk>", "to"])
-    }
-
-    @Test func singletonDropoutReplacesOnlySingletons() {
-        let vocabulary = Vocabulary(counts: Self.counts)
-        var generator = SplitMix64(seed: 7)
-        var replaced = 0
-        for _ in 0..<1000 {
-            #expect(vocabulary.trainingID(of: "the", singletonDropout: 1, using: &generator) == vocabulary.id(of: "the"))
-            if vocabulary.trainingID(of: "denver", singletonDropout: 0.25, using: &generator) == Vocabulary.unknownID {
-                replaced += 1
-            }
-        }
-        #expect(replaced > 200 && replaced < 300)
-        #expect(vocabulary.trainingID(of: "denver", singletonDropout: 0, using: &generator) == vocabulary.id(of: "denver"))
-        #expect(vocabulary.trainingID(of: "paris", singletonDropout: 0, using: &generator) == Vocabulary.unknownID)
     }
 
     @Test func appendKeepsIDs() {
