@@ -7,7 +7,7 @@ JOBS ?= 2
 DEPS := libicu-dev libopenblas-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo install models bench serve bench-server
+.PHONY: deps build test test-fast demo install models bench serve bench-server
 
 # Where `make install` puts binaries (PREFIX/bin) and models (PREFIX/share/slot-tagger/models).
 PREFIX ?= /usr/local
@@ -33,6 +33,10 @@ build: deps
 test: deps
 	$(SWIFT) package generate-documentation --target SlotTagger --disable-indexing --warnings-as-errors
 	$(SWIFT) test --jobs $(JOBS)
+
+# The tests without those tagged slow (package builds, trainings, whole corpora): seconds, for iterating.
+test-fast: deps
+	SLOT_TAGGER_SKIP_SLOW=1 $(SWIFT) test --jobs $(JOBS)
 
 demo: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product tagger

@@ -27,12 +27,13 @@ let package = Package(
         // MARK: - Public library: one import for chatbot backends
         .target(
             name: "SlotTagger",
-            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation"]
+            dependencies: ["SlotText", "SlotCorpus", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO", "SlotValues"]
         ),
 
         // MARK: - Implementation modules, one concern each
         .target(name: "SlotText", dependencies: ["CICU"]),
-        .target(name: "SlotCorpus", dependencies: ["SlotText"]),
+        .target(name: "SlotIO", dependencies: ["CFileSystem"]),
+        .target(name: "SlotCorpus", dependencies: ["SlotText", "SlotIO"]),
         .target(
             name: "SlotMath",
             dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))],
@@ -42,16 +43,17 @@ let package = Package(
         .target(name: "SlotVocabulary", dependencies: ["SlotText", "SlotCorpus", "SlotMath"]),
         .target(
             name: "SlotModel",
-            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary"]
+            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotIO", "SlotValues"]
         ),
         .target(
             name: "SlotTraining",
-            dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation"]
+            dependencies: ["SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO", "SlotValues"]
         ),
-        .target(name: "SlotEvaluation"),
+        .target(name: "SlotEvaluation", dependencies: ["SlotIO"]),
+        .target(name: "SlotValues"),
         .target(
             name: "SlotCommandLine",
-            dependencies: ["SlotTagger"],
+            dependencies: ["SlotTagger", "SlotTraining"],
             path: "Sources/SlotCommandLine"
         ),
 
@@ -59,7 +61,7 @@ let package = Package(
         .target(
             name: "SlotServer",
             dependencies: [
-                "SlotTagger",
+                "SlotTagger", "SlotIO",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -71,6 +73,7 @@ let package = Package(
         ),
 
         // MARK: - C shims
+        .target(name: "CFileSystem"),
         .target(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
@@ -88,7 +91,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "trainer",
-            dependencies: ["SlotTagger", "SlotTraining", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SlotTagger", "SlotTraining", "SlotCommandLine", "SlotMath", "SlotLayers", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "evaluator",
@@ -105,7 +108,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench",
-            dependencies: ["SlotTagger", "SlotTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SlotTagger", "SlotTraining", "SlotMath", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: - Tests
@@ -115,14 +118,16 @@ let package = Package(
             path: "Tests/SlotTestSupport"
         ),
         .testTarget(name: "SlotTextTests", dependencies: ["SlotText"]),
+        .testTarget(name: "SlotIOTests", dependencies: ["SlotIO"]),
         .testTarget(name: "SlotCorpusTests", dependencies: ["SlotCorpus"]),
         .testTarget(name: "SlotMathTests", dependencies: ["SlotMath", "SlotTestSupport"]),
         .testTarget(name: "SlotLayersTests", dependencies: ["SlotLayers", "SlotTestSupport"]),
         .testTarget(name: "SlotVocabularyTests", dependencies: ["SlotVocabulary"]),
-        .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotTestSupport"]),
-        .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotTestSupport"]),
+        .testTarget(name: "SlotModelTests", dependencies: ["SlotModel", "SlotIO", "SlotTestSupport"]),
+        .testTarget(name: "SlotTrainingTests", dependencies: ["SlotTraining", "SlotIO", "SlotTestSupport"]),
         .testTarget(name: "SlotEvaluationTests", dependencies: ["SlotEvaluation"]),
-        .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine"]),
-        .testTarget(name: "SlotServerTests", dependencies: ["SlotServer", "SlotTagger"]),
+        .testTarget(name: "SlotValuesTests", dependencies: ["SlotValues"], exclude: ["Cases"]),
+        .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine", "SlotTraining", "SlotTestSupport"]),
+        .testTarget(name: "SlotServerTests", dependencies: ["SlotServer", "SlotTagger", "SlotTestSupport"]),
     ]
 )

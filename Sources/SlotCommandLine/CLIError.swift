@@ -1,18 +1,19 @@
-/// An error an executable reports with its exit code.
+/// An error that only an executable can detect (a usage mistake, files that
+/// disagree), with the status it exits with.
 public struct CLIError: Error, CustomStringConvertible {
     /// The one-line message.
     public let description: String
-    /// The sysexits code.
-    public let exitCode: Int32
+    /// The sysexits status.
+    public let status: ExitStatus
 
-    /// Creates an error with a message and an exit code.
+    /// Creates an error with a message and an exit status.
     ///
     /// - Parameters:
     ///   - description: one line saying what, where and what to do.
-    ///   - exitCode: the sysexits code.
-    public init(_ description: String, exitCode: Int32) {
+    ///   - status: the sysexits status.
+    public init(_ description: String, status: ExitStatus) {
         self.description = description
-        self.exitCode = exitCode
+        self.status = status
     }
 
     /// An input file that does not exist (exit 66).
@@ -22,6 +23,6 @@ public struct CLIError: Error, CustomStringConvertible {
     ///   - role: what the file is for, such as `training`.
     /// - Returns: the error.
     public static func missingInput(_ path: String, role: String) -> CLIError {
-        CLIError("\(path): \(role) file not found; check the path", exitCode: 66)
+        CLIError("\(path): \(role) file not found; check the path", status: .noInput)
     }
 }

@@ -49,39 +49,43 @@ public enum Diagnostics {
 
     /// Reports an error as one line and returns the status to exit with.
     ///
-    /// Errors of the toolkit (``CLIError``, `CorpusError`, `ModelBundleError`,
-    /// `ModelError`, `EvaluationError`) are reported with their own
-    /// description; anything else is an internal error (status 70).
+    /// Errors of the toolkit are reported with their own description and the
+    /// status ``ExitStatus/init(for:)`` gives them; anything else is an
+    /// internal error (status 70) reported as such.
     ///
     /// - Parameter error: the error.
-    /// - Returns: its sysexits code (see ``exitCode(for:)``).
-    public static func report(_ error: any Error) -> Int32 {
-        let status = exitCode(for: error)
-        if status == 70, !(error is CLIError) {
+    /// - Returns: its sysexits status.
+    public static func report(_ error: any Error) -> ExitStatus {
+        let status = ExitStatus(for: error)
+        if status == .software, !(error is CLIError) {
             self.error("internal error: \(error); please report it")
         } else {
             self.error(String(describing: error))
         }
         return status
     }
+}
 
-    /// The sysexits code for an error: 65 for bad input data or a bad model,
-    /// 66 for missing input (a missing file, model directory or model file),
-    /// 74 for I/O errors, 70 for anything else.
+extension Diagnostics {
+    /// Runs an executable's work and reports what it throws: the one way the
+    /// executables turn errors into a line and an exit status.
     ///
-    /// - Parameter error: the error.
-    /// - Returns: the code.
-    public static func exitCode(for error: any Error) -> Int32 {
-        if let error = error as? CLIError { return error.exitCode }
-        if let error = error as? CorpusError { return error.exitStatus.rawValue }
-        if error is ModelError || error is EvaluationError { return 65 }
-        if let error = error as? ModelBundleError {
-            switch error {
-            case .missingDirectory, .notADirectory, .missingFile: return 66
-            case .writeFailed, .notABundleDirectory: return 74
-            default: return 65
+    /// - Parameters:
+    ///   - hint: text appended to the message of an error it returns non-`nil` for
+    ///     (e.g. `, or pass --lossy …` after an invalid UTF-8 error).
+    ///   - body: the work.
+    /// - Returns: ``ExitStatus/success``, or the status of the error reported.
+    public static func run(hint: (any Error) -> String? = { _ in nil }, _ body: () throws -> Void) -> ExitStatus {
+        do {
+            try body()
+            return .success
+        } catch {
+            if let hint = hint(error) {
+                let status = ExitStatus(for: error)
+                self.error("\(error)\(hint)")
+                return status
             }
+            return report(error)
         }
-        return 70
     }
 }

@@ -12,11 +12,16 @@ public struct AnnotatedSentence: Hashable, Sendable {
     /// The original text and its tokens with offsets, when the sentence was
     /// read from running text (JSONL spans); `nil` for CoNLL, whose tokens
     /// are all there is.
-    public var original: SentenceText?
+    package var original: SentenceText?
 
-    /// Creates a sentence; `tokens` and `labels` must have the same length,
-    /// and so must `original`'s tokens when it is given.
-    public init(tokens: [String], labels: [String], intent: String? = nil, line: Int = 0, original: SentenceText? = nil) {
+    /// Creates a sentence; `tokens` and `labels` must have the same length.
+    public init(tokens: [String], labels: [String], intent: String? = nil, line: Int = 0) {
+        self.init(tokens: tokens, labels: labels, intent: intent, line: line, original: nil)
+    }
+
+    /// Creates a sentence read from running text; `tokens` and `labels` must
+    /// have the same length, and so must `original`'s tokens when it is given.
+    package init(tokens: [String], labels: [String], intent: String?, line: Int, original: SentenceText?) {
         precondition(tokens.count == labels.count, "a sentence needs one label per token")
         precondition(original.map { $0.tokens.count == tokens.count } ?? true, "the original text needs one token per label")
         self.tokens = tokens

@@ -50,7 +50,7 @@ public struct CoNLLReader: Sendable, Hashable {
     /// - Parameter lines: The input.
     /// - Returns: The sentences in BIO form with the warning summary.
     /// - Throws: ``CorpusError`` naming the file and line of the first problem.
-    public func read(from lines: LineReader) throws -> Corpus {
+    package func read(from lines: LineReader) throws -> Corpus {
         var parser = CoNLLParser(file: lines.name, scheme: scheme)
         var sentences: [AnnotatedSentence] = []
         while let line = try lines.nextLine() {
@@ -80,7 +80,7 @@ public struct CoNLLReader: Sendable, Hashable {
     /// - Returns: The warning summary.
     /// - Throws: ``CorpusError`` naming the file and line of the first problem,
     ///   or whatever `body` throws.
-    public static func forEachSentence(
+    package static func forEachSentence(
         in lines: LineReader,
         scheme: TagScheme,
         _ body: (AnnotatedSentence) throws -> Void

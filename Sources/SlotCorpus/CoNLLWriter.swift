@@ -39,7 +39,7 @@ public struct CoNLLWriter: Sendable, Hashable {
     ///   - sentences: The sentences, in order.
     ///   - output: Where to write; not flushed at the end.
     /// - Throws: ``CorpusError`` for an unwritable sentence or a failed write.
-    public func write(_ sentences: some Sequence<AnnotatedSentence>, to output: LineWriter) throws {
+    package func write(_ sentences: some Sequence<AnnotatedSentence>, to output: LineWriter) throws {
         for sentence in sentences { try output.write(format(sentence)) }
     }
 

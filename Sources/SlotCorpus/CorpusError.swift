@@ -85,13 +85,4 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
             "cannot write the sentence \(line > 0 ? "from line \(line)" : "without a source line"): \(reason)"
         }
     }
-
-    /// The sysexits status a command-line tool should exit with for this error.
-    public var exitStatus: ExitStatus {
-        switch self {
-        case .cannotOpen: .noInput
-        case .readFailed, .writeFailed: .ioError
-        default: .dataError
-        }
-    }
 }

@@ -12,10 +12,10 @@ public struct CorpusWarnings: Sendable, Hashable, CustomStringConvertible {
     public var exampleLines: [Int]
 
     /// How many example lines are kept.
-    public static let exampleLimit = 5
+    package static let exampleLimit = 5
 
     /// Creates an empty summary for `file`.
-    public init(file: String) {
+    package init(file: String) {
         self.file = file
         self.chunksStartingWithInside = 0
         self.sentencesWithInsideStarts = 0
@@ -28,7 +28,7 @@ public struct CorpusWarnings: Sendable, Hashable, CustomStringConvertible {
     /// Counts the chunks of one BIO sentence that start with `I-`.
     ///
     /// - Parameter sentence: A sentence whose labels are BIO or plain tags.
-    public mutating func inspect(_ sentence: AnnotatedSentence) {
+    package mutating func inspect(_ sentence: AnnotatedSentence) {
         var previous = ChunkLabel.outside
         var found = false
         for label in sentence.labels {

@@ -1,14 +1,14 @@
 /// One line of input: where it came from and its bytes without the line break.
-public struct InputLine: Sendable, Hashable {
+package struct InputLine: Sendable, Hashable {
     /// The name of the file or stream, for error messages.
-    public var file: String
+    package var file: String
     /// The 1-based line number.
-    public var number: Int
+    package var number: Int
     /// The line's bytes, without LF or CRLF.
-    public var bytes: [UInt8]
+    package var bytes: [UInt8]
 
     /// Creates a line.
-    public init(file: String, number: Int, bytes: [UInt8]) {
+    package init(file: String, number: Int, bytes: [UInt8]) {
         self.file = file
         self.number = number
         self.bytes = bytes
@@ -18,7 +18,7 @@ public struct InputLine: Sendable, Hashable {
     ///
     /// - Throws: ``CorpusError/invalidUTF8(file:line:)`` naming this line when
     ///   the bytes are not valid UTF-8.
-    public func string() throws -> String {
+    package func string() throws -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CorpusError.invalidUTF8(file: file, line: number)
         }
@@ -29,7 +29,7 @@ public struct InputLine: Sendable, Hashable {
     /// U+FFFD REPLACEMENT CHARACTER.
     ///
     /// - Returns: The text, and whether anything was replaced.
-    public func lossyString() -> (text: String, replacedInvalidBytes: Bool) {
+    package func lossyString() -> (text: String, replacedInvalidBytes: Bool) {
         if let text = String(validating: bytes, as: UTF8.self) {
             return (text, false)
         }

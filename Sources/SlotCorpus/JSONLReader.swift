@@ -47,7 +47,7 @@ public struct JSONLReader: Sendable, Hashable {
     /// - Parameter lines: The input.
     /// - Returns: The sentences with BIO labels.
     /// - Throws: ``CorpusError`` naming the file and line of the first problem.
-    public func read(from lines: LineReader) throws -> Corpus {
+    package func read(from lines: LineReader) throws -> Corpus {
         var sentences: [AnnotatedSentence] = []
         while let line = try lines.nextLine() {
             if let sentence = try sentence(from: line) { sentences.append(sentence) }
@@ -60,7 +60,7 @@ public struct JSONLReader: Sendable, Hashable {
     /// - Parameter line: The line.
     /// - Returns: The sentence, or `nil` for a blank line.
     /// - Throws: ``CorpusError`` naming the line.
-    public func sentence(from line: InputLine) throws -> AnnotatedSentence? {
+    package func sentence(from line: InputLine) throws -> AnnotatedSentence? {
         if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
         _ = try line.string()
         let record: SpanRecord

@@ -1,3 +1,4 @@
+import SlotIO
 import SlotText
 
 /// Writes sentences as JSONL span records, the form ``JSONLReader`` reads:
@@ -37,21 +38,10 @@ public struct JSONLWriter: Sendable, Hashable {
                 return position..<(position + count)
             }
         }
-        var record = "{\"text\": "
-        JSONEscaping.appendQuoted(text, to: &record)
-        if let intent = sentence.intent {
-            record += ", \"intent\": "
-            JSONEscaping.appendQuoted(intent, to: &record)
+        let slots = try spans(of: sentence, offsets: offsets).map {
+            SpanRecord.Slot(start: $0.range.lowerBound, end: $0.range.upperBound, label: $0.label)
         }
-        record += ", \"slots\": ["
-        for (index, span) in try spans(of: sentence, offsets: offsets).enumerated() {
-            record += index == 0 ? "{\"start\": " : ", {\"start\": "
-            record += "\(span.range.lowerBound), \"end\": \(span.range.upperBound), \"label\": "
-            JSONEscaping.appendQuoted(span.label, to: &record)
-            record += "}"
-        }
-        record += "]}"
-        return record
+        return try JSONLineEncoder().encode(SpanRecord(text: text, intent: sentence.intent, slots: slots))
     }
 
     /// Writes sentences as JSONL records, one per line.
@@ -60,7 +50,7 @@ public struct JSONLWriter: Sendable, Hashable {
     ///   - sentences: The sentences, in order.
     ///   - output: Where to write; not flushed at the end.
     /// - Throws: ``CorpusError`` for an unwritable sentence or a failed write.
-    public func write(_ sentences: some Sequence<AnnotatedSentence>, to output: LineWriter) throws {
+    package func write(_ sentences: some Sequence<AnnotatedSentence>, to output: LineWriter) throws {
         for sentence in sentences {
             try output.write(record(for: sentence))
             try output.write("\n")
@@ -75,18 +65,8 @@ public struct JSONLWriter: Sendable, Hashable {
     ///   - text: The line.
     ///   - tokens: Its tokens.
     /// - Returns: The record, without the line break.
-    public static func tokenRecord(text: String, tokens: [Token]) -> String {
-        var record = "{\"text\": "
-        JSONEscaping.appendQuoted(text, to: &record)
-        record += ", \"tokens\": ["
-        for (index, token) in tokens.enumerated() {
-            record += index == 0 ? "{\"text\": " : ", {\"text\": "
-            JSONEscaping.appendQuoted(token.text, to: &record)
-            record += ", \"start\": \(token.scalarOffsets.lowerBound), \"end\": \(token.scalarOffsets.upperBound)"
-            record += ", \"category\": \"\(token.category.rawValue)\"}"
-        }
-        record += "]}"
-        return record
+    package static func tokenRecord(text: String, tokens: [Token]) throws -> String {
+        try JSONLineEncoder().encode(TokenRecord(text: text, tokens: tokens))
     }
 
     /// The labelled spans of a sentence, in scalar offsets.

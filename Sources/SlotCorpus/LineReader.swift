@@ -26,11 +26,11 @@ import Darwin
 ///     let text = try line.string()      // CorpusError.invalidUTF8 names file:line
 /// }
 /// ```
-public final class LineReader {
+package final class LineReader {
     /// The name used in error messages: the path, or `<stdin>`.
-    public let name: String
+    package let name: String
     /// Called before each `read(2)`; errors it throws are passed on by ``nextLine()``.
-    public var beforeRead: (() throws -> Void)?
+    package var beforeRead: (() throws -> Void)?
 
     private let descriptor: Int32
     private let closesDescriptor: Bool
@@ -50,7 +50,7 @@ public final class LineReader {
     ///   - bufferSize: Bytes read per `read(2)` call.
     /// - Throws: ``CorpusError/cannotOpen(file:reason:)`` when the file does not
     ///   exist, is a directory or cannot be read.
-    public convenience init(contentsOf path: String, bufferSize: Int = 1 << 16) throws {
+    package convenience init(contentsOf path: String, bufferSize: Int = 1 << 16) throws {
         if path == "-" {
             self.init(fileDescriptor: 0, name: "<stdin>", bufferSize: bufferSize)
             return
@@ -76,7 +76,7 @@ public final class LineReader {
     ///   - fileDescriptor: A readable descriptor, such as 0 for standard input.
     ///   - name: The name used in error messages.
     ///   - bufferSize: Bytes read per `read(2)` call.
-    public convenience init(fileDescriptor: Int32, name: String, bufferSize: Int = 1 << 16) {
+    package convenience init(fileDescriptor: Int32, name: String, bufferSize: Int = 1 << 16) {
         self.init(descriptor: fileDescriptor, closes: false, name: name, bufferSize: bufferSize)
     }
 
@@ -85,7 +85,7 @@ public final class LineReader {
     /// - Parameters:
     ///   - bytes: The whole input.
     ///   - name: The name used in error messages.
-    public init(bytes: [UInt8], name: String) {
+    package init(bytes: [UInt8], name: String) {
         self.name = name
         self.descriptor = -1
         self.closesDescriptor = false
@@ -110,7 +110,7 @@ public final class LineReader {
     /// - Returns: The line's number and its bytes without the line break.
     /// - Throws: ``CorpusError/readFailed(file:reason:)`` when reading fails,
     ///   or whatever ``beforeRead`` throws.
-    public func nextLine() throws -> InputLine? {
+    package func nextLine() throws -> InputLine? {
         while true {
             if !checkedByteOrderMark, !checkByteOrderMark() {
                 try fill()

@@ -20,9 +20,9 @@ import Darwin
 /// try output.write("leave | Beijing\n")
 /// try output.flush()
 /// ```
-public final class LineWriter {
+package final class LineWriter {
     /// The name used in error messages: the path, or `<stdout>`.
-    public let name: String
+    package let name: String
     private let descriptor: Int32
     private let closesDescriptor: Bool
     private let capacity: Int
@@ -34,7 +34,7 @@ public final class LineWriter {
     ///   - fileDescriptor: A writable descriptor, such as 1 for standard output.
     ///   - name: The name used in error messages.
     ///   - capacity: Bytes collected before a `write(2)`.
-    public init(fileDescriptor: Int32, name: String, capacity: Int = 1 << 16) {
+    package init(fileDescriptor: Int32, name: String, capacity: Int = 1 << 16) {
         self.name = name
         self.descriptor = fileDescriptor
         self.closesDescriptor = false
@@ -48,7 +48,7 @@ public final class LineWriter {
     ///   - path: The file's path; `-` means standard output.
     ///   - capacity: Bytes collected before a `write(2)`.
     /// - Throws: ``CorpusError/writeFailed(file:reason:)`` when the file cannot be created.
-    public init(creating path: String, capacity: Int = 1 << 16) throws {
+    package init(creating path: String, capacity: Int = 1 << 16) throws {
         self.name = path == "-" ? "<stdout>" : path
         self.capacity = capacity
         if path == "-" {
@@ -77,7 +77,7 @@ public final class LineWriter {
     ///
     /// - Parameter text: The text, written as UTF-8.
     /// - Throws: ``CorpusError/writeFailed(file:reason:)`` when a full buffer cannot be written.
-    public func write(_ text: some StringProtocol) throws {
+    package func write(_ text: some StringProtocol) throws {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= capacity { try flush() }
     }
@@ -86,7 +86,7 @@ public final class LineWriter {
     ///
     /// - Parameter bytes: The bytes, written unchanged.
     /// - Throws: ``CorpusError/writeFailed(file:reason:)`` when a full buffer cannot be written.
-    public func write(bytes: some Sequence<UInt8>) throws {
+    package func write(bytes: some Sequence<UInt8>) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
     }
@@ -94,7 +94,7 @@ public final class LineWriter {
     /// Writes everything buffered so far.
     ///
     /// - Throws: ``CorpusError/writeFailed(file:reason:)`` when `write(2)` fails.
-    public func flush() throws {
+    package func flush() throws {
         var written = 0
         defer { buffer.removeFirst(written) }
         while written < buffer.count {

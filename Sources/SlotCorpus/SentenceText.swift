@@ -1,18 +1,18 @@
 import SlotText
 
 /// A sentence's original text with its tokens, whose offsets point into it.
-public struct SentenceText: Hashable, Sendable {
+package struct SentenceText: Hashable, Sendable {
     /// The text exactly as it was given.
-    public var text: String
+    package var text: String
     /// The tokens of `text`, in order, with ranges and offsets into `text`.
-    public var tokens: [Token]
+    package var tokens: [Token]
 
     /// Creates a text with its tokens.
     ///
     /// - Parameters:
     ///   - text: The original text.
     ///   - tokens: Tokens whose ranges lie in `text`, in order.
-    public init(text: String, tokens: [Token]) {
+    package init(text: String, tokens: [Token]) {
         self.text = text
         self.tokens = tokens
     }

@@ -1,7 +1,7 @@
 /// One JSONL record as chatbot frameworks keep annotated data.
-struct SpanRecord: Decodable {
+struct SpanRecord: Codable {
     /// One labelled span of the text.
-    struct Slot: Decodable {
+    struct Slot: Codable {
         /// First scalar of the span.
         var start: Int
         /// Scalar just after the span.

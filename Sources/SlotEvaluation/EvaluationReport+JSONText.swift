@@ -1,3 +1,5 @@
+import SlotIO
+
 extension EvaluationReport {
     /// The report as JSON text: the keys of its `Codable` form in a fixed
     /// order (scores, counts, `labels` by support, then the confusions), with
@@ -30,13 +32,13 @@ extension EvaluationReport {
                 (.f1, Self.jsonNumber(score.f1)), (.support, String(score.support)),
                 (.found, String(score.found)), (.correct, String(score.correct)),
             ]
-            let object = members.map { "\(Self.jsonString($0.0.stringValue)): \($0.1)" }.joined(separator: ", ")
-            return "\(Self.jsonString(score.label)): {\(object)}"
+            let object = members.map { "\(JSONEscaping.quoted($0.0.stringValue)): \($0.1)" }.joined(separator: ", ")
+            return "\(JSONEscaping.quoted(score.label)): {\(object)}"
         }
         fields.append((.labels, Self.block(labelLines, open: "{", close: "}")))
         fields.append((.confusions, Self.block(confusions.map(Self.jsonObject), open: "[", close: "]")))
         fields.append((.intentConfusions, Self.block(intentConfusions.map(Self.jsonObject), open: "[", close: "]")))
-        let body = fields.map { "  \(Self.jsonString($0.0.stringValue)): \($0.1)" }.joined(separator: ",\n")
+        let body = fields.map { "  \(JSONEscaping.quoted($0.0.stringValue)): \($0.1)" }.joined(separator: ",\n")
         return "{\n\(body)\n}\n"
     }
 
@@ -47,7 +49,7 @@ extension EvaluationReport {
 
     /// One confusion cell as a one-line JSON object.
     private static func jsonObject(_ confusion: LabelConfusion) -> String {
-        "{\"gold\": \(jsonString(confusion.gold)), \"predicted\": \(jsonString(confusion.predicted)), "
+        "{\"gold\": \(JSONEscaping.quoted(confusion.gold)), \"predicted\": \(JSONEscaping.quoted(confusion.predicted)), "
             + "\"count\": \(confusion.count)}"
     }
 
@@ -57,25 +59,5 @@ extension EvaluationReport {
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text == "-0" ? "0" : text
-    }
-
-    /// `value` as a JSON string literal.
-    static func jsonString(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -6,9 +6,9 @@
 /// does. So `1.005` (stored as 1.00499999999999989…) prints `1.00`, `66.665`
 /// (stored as 66.66500000000000625…) prints `66.67`, and `0.125`, an exact
 /// tie, prints `0.12`. No Foundation is needed.
-public enum FixedPoint {
+package enum FixedPoint {
     /// The largest supported number of digits after the decimal point.
-    public static let maximumFractionDigits = 20
+    package static let maximumFractionDigits = 20
 
     /// Formats `value` with exactly `fractionDigits` digits after the decimal
     /// point, padded on the left with spaces to at least `width` characters.
@@ -27,7 +27,7 @@ public enum FixedPoint {
     ///   - width: The minimum length of the result; shorter results are
     ///     right-aligned with spaces.
     /// - Returns: The formatted number.
-    public static func format(_ value: Double, fractionDigits: Int, width: Int = 0) -> String {
+    package static func format(_ value: Double, fractionDigits: Int, width: Int = 0) -> String {
         precondition(
             (0...maximumFractionDigits).contains(fractionDigits),
             "fractionDigits must be in 0...\(maximumFractionDigits), got \(fractionDigits)"

@@ -1,10 +1,10 @@
 import SlotMath
 
 /// A bidirectional LSTM, the encoder of the default architecture.
-public typealias BiLSTM = Bidirectional<LSTM>
+package typealias BiLSTM = Bidirectional<LSTM>
 
 /// A bidirectional GRU, the lighter alternative encoder.
-public typealias BiGRU = Bidirectional<GRU>
+package typealias BiGRU = Bidirectional<GRU>
 
 /// Two recurrent layers over the same sequences, one left to right and one
 /// right to left, whose outputs are concatenated at every token: `N × 2H`,
@@ -13,27 +13,27 @@ public typealias BiGRU = Bidirectional<GRU>
 /// The sentence vector of a bidirectional layer is its pair of final states:
 /// the left-to-right state after the last token and the right-to-left state
 /// after the first token (see ``finalStates(_:)``).
-public struct Bidirectional<Cell: RecurrentLayer>: ParameterSet {
+package struct Bidirectional<Cell: RecurrentLayer>: ParameterSet {
     /// The layer that reads each sequence left to right.
-    public var leftToRight: Cell
+    package var leftToRight: Cell
     /// The layer that reads each sequence right to left.
-    public var rightToLeft: Cell
+    package var rightToLeft: Cell
 
     /// The size of each direction's state, H.
-    public var hiddenSize: Int { leftToRight.hiddenSize }
+    package var hiddenSize: Int { leftToRight.hiddenSize }
     /// The size of each input vector, D.
-    public var inputSize: Int { leftToRight.inputSize }
+    package var inputSize: Int { leftToRight.inputSize }
     /// The size of each output vector, 2H.
-    public var outputSize: Int { 2 * hiddenSize }
+    package var outputSize: Int { 2 * hiddenSize }
 
     /// Creates a layer with freshly initialised directions.
-    public init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
+    package init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
         leftToRight = Cell(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator)
         rightToLeft = Cell(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator)
     }
 
     /// Creates a layer from its two directions.
-    public init(leftToRight: Cell, rightToLeft: Cell) {
+    package init(leftToRight: Cell, rightToLeft: Cell) {
         precondition(leftToRight.inputSize == rightToLeft.inputSize && leftToRight.hiddenSize == rightToLeft.hiddenSize,
                      "both directions of a bidirectional layer need the same sizes")
         self.leftToRight = leftToRight
@@ -41,19 +41,19 @@ public struct Bidirectional<Cell: RecurrentLayer>: ParameterSet {
     }
 
     /// Visits `leftToRight.*` then `rightToLeft.*`.
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try leftToRight.visitParameters { try body("leftToRight." + $0, &$1) }
         try rightToLeft.visitParameters { try body("rightToLeft." + $0, &$1) }
     }
 
     /// The forward pass's caches of both directions.
-    public struct Cache: Sendable {
+    package struct Cache: Sendable {
         /// The left-to-right pass.
-        public let leftToRight: Cell.Cache
+        package let leftToRight: Cell.Cache
         /// The right-to-left pass.
-        public let rightToLeft: Cell.Cache
+        package let rightToLeft: Cell.Cache
         /// The layout the passes ran over.
-        public let layout: SequenceLayout
+        package let layout: SequenceLayout
     }
 
     /// Runs both directions over a batch.
@@ -61,7 +61,7 @@ public struct Bidirectional<Cell: RecurrentLayer>: ParameterSet {
     ///   - input: `N × D`, sequences one after another as `layout` says.
     ///   - layout: the batch's sequence lengths.
     /// - Returns: the outputs `N × 2H` in token order, and the cache for the backward pass.
-    public func forward(_ input: Matrix, layout: SequenceLayout) -> (output: Matrix, cache: Cache) {
+    package func forward(_ input: Matrix, layout: SequenceLayout) -> (output: Matrix, cache: Cache) {
         var output = Matrix(rows: layout.tokenCount, columns: outputSize)
         let first = leftToRight.forward(input, layout: layout, reversed: false, output: &output, outputColumn: 0)
         let second = rightToLeft.forward(input, layout: layout, reversed: true, output: &output, outputColumn: hiddenSize)
@@ -71,7 +71,7 @@ public struct Bidirectional<Cell: RecurrentLayer>: ParameterSet {
     /// The final states of each sequence (batch order), `S × 2H`: the
     /// left-to-right state after the last token, then the right-to-left state
     /// after the first token.
-    public func finalStates(_ cache: Cache) -> Matrix {
+    package func finalStates(_ cache: Cache) -> Matrix {
         let first = Cell.finalStates(cache.leftToRight), second = Cell.finalStates(cache.rightToLeft)
         var result = Matrix(rows: first.rows, columns: outputSize)
         for row in 0..<first.rows {
@@ -89,7 +89,7 @@ public struct Bidirectional<Cell: RecurrentLayer>: ParameterSet {
     ///   - finalGradient: optional `∂loss/∂finalStates`, `S × 2H`.
     ///   - cache: the forward pass's cache.
     /// - Returns: `∂loss/∂input` (`N × D`) and the parameter gradient.
-    public func backward(outputGradient: Matrix, finalGradient: Matrix? = nil, cache: Cache) -> (inputGradient: Matrix, gradient: Self) {
+    package func backward(outputGradient: Matrix, finalGradient: Matrix? = nil, cache: Cache) -> (inputGradient: Matrix, gradient: Self) {
         var inputGradient = Matrix(rows: cache.layout.tokenCount, columns: inputSize)
         let first = leftToRight.backward(
             outputGradient: outputGradient, outputColumn: 0, finalGradient: finalGradient, finalColumn: 0,

@@ -11,7 +11,7 @@ extension CRF {
     ///   - rows: the rows of the sentence, or `nil` for all rows.
     ///   - constraints: the constraints to apply, or `nil` for none.
     /// - Returns: the best path with its score and probability.
-    public func decode(emissions: Matrix, rows: Range<Int>? = nil, constraints: TransitionConstraints? = nil) -> CRFPath {
+    package func decode(emissions: Matrix, rows: Range<Int>? = nil, constraints: TransitionConstraints? = nil) -> CRFPath {
         CRFDecoder(self, constraints: constraints).decode(emissions: emissions, rows: rows)
     }
 
@@ -23,7 +23,7 @@ extension CRF {
     ///   - k: how many sequences to return, at least 1.
     ///   - constraints: the constraints to apply, or `nil` for none.
     /// - Returns: up to `k` paths with scores and probabilities.
-    public func nBest(
+    package func nBest(
         emissions: Matrix, rows: Range<Int>? = nil, k: Int, constraints: TransitionConstraints? = nil
     ) -> [CRFPath] {
         CRFDecoder(self, constraints: constraints).nBest(emissions: emissions, rows: rows, k: k)
@@ -37,7 +37,7 @@ extension CRF {
     ///   - rows: the rows of the sentence, or `nil` for all rows.
     ///   - constraints: the constraints to apply, or `nil` for none.
     /// - Returns: the marginals, one row per token.
-    public func marginals(emissions: Matrix, rows: Range<Int>? = nil, constraints: TransitionConstraints? = nil) -> Matrix {
+    package func marginals(emissions: Matrix, rows: Range<Int>? = nil, constraints: TransitionConstraints? = nil) -> Matrix {
         CRFDecoder(self, constraints: constraints).marginals(emissions: emissions, rows: rows)
     }
 
@@ -48,7 +48,7 @@ extension CRF {
     ///   - rows: the rows of the sentence, or `nil` for all rows.
     ///   - constraints: the constraints to apply, or `nil` for none.
     /// - Returns: the sentence's posterior.
-    public func posterior(
+    package func posterior(
         emissions: Matrix, rows: Range<Int>? = nil, constraints: TransitionConstraints? = nil
     ) -> CRFPosterior {
         CRFDecoder(self, constraints: constraints).posterior(emissions: emissions, rows: rows)
@@ -61,7 +61,7 @@ extension CRF {
     ///   - rows: the rows of the sentence, or `nil` for all rows.
     ///   - constraints: the constraints to apply, or `nil` for none.
     /// - Returns: `log Z`.
-    public func logPartition(
+    package func logPartition(
         emissions: Matrix, rows: Range<Int>? = nil, constraints: TransitionConstraints? = nil
     ) -> Double {
         CRFDecoder(self, constraints: constraints).logPartition(emissions: emissions, rows: rows)
@@ -74,7 +74,7 @@ extension CRF {
     ///   - rows: the rows of the sentence, or `nil` for all rows.
     ///   - labels: one label index per row.
     /// - Returns: `start[y₀] + Σ_t E[t, y_t] + Σ_t A[y_{t−1}, y_t] + end[y_{T−1}]`.
-    public func score(emissions: Matrix, rows: Range<Int>? = nil, labels: [Int]) -> Double {
+    package func score(emissions: Matrix, rows: Range<Int>? = nil, labels: [Int]) -> Double {
         CRFDecoder(self).score(emissions: emissions, rows: rows, labels: labels)
     }
 }

@@ -40,7 +40,7 @@ extension CRF {
     /// - Returns: the summed loss of the sentences, in nats. A sentence whose
     ///   gold sequence scores `-infinity` contributes `+infinity`; a sentence
     ///   without any finite-scoring sequence contributes no gradient.
-    public func negativeLogLikelihood(
+    package func negativeLogLikelihood(
         emissions: Matrix, sentences: [Range<Int>], labels: [Int],
         gradient: inout CRF, emissionGradient: inout Matrix, scale: Float = 1
     ) -> Double {
@@ -100,7 +100,7 @@ extension CRF {
     ///   - labels: the gold labels, `T` of them.
     /// - Returns: the loss `log Z − score(labels)`, the parameter gradient and
     ///   the emission gradient (`T × L`).
-    public func negativeLogLikelihood(emissions: Matrix, labels: [Int]) -> (loss: Double, gradient: CRF, emissionGradient: Matrix) {
+    package func negativeLogLikelihood(emissions: Matrix, labels: [Int]) -> (loss: Double, gradient: CRF, emissionGradient: Matrix) {
         var gradient = zeroed
         var emissionGradient = Matrix(rows: emissions.rows, columns: emissions.columns)
         let loss = negativeLogLikelihood(

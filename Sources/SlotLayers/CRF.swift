@@ -17,18 +17,18 @@ import SlotMath
 ///
 /// The gradient of a `CRF` is a `CRF`. Parameters are named `start`, `end`
 /// and `transitions`.
-public struct CRF: ParameterSet, Hashable {
+package struct CRF: ParameterSet, Hashable {
     /// Scores for starting a sentence with each label, `1 × L`.
-    public var start: Matrix
+    package var start: Matrix
     /// Scores for ending a sentence with each label, `1 × L`.
-    public var end: Matrix
+    package var end: Matrix
     /// Scores for moving from label `i` (row) to label `j` (column), `L × L`.
-    public var transitions: Matrix
+    package var transitions: Matrix
 
     /// Creates a CRF whose scores are all zero.
     ///
     /// - Parameter labelCount: the number of labels `L`.
-    public init(labelCount: Int) {
+    package init(labelCount: Int) {
         precondition(labelCount > 0, "a CRF needs at least one label")
         start = Matrix(rows: 1, columns: labelCount)
         end = Matrix(rows: 1, columns: labelCount)
@@ -41,7 +41,7 @@ public struct CRF: ParameterSet, Hashable {
     /// - Parameters:
     ///   - labelCount: the number of labels `L`.
     ///   - generator: the seeded generator that draws the scores.
-    public init(labelCount: Int, using generator: inout SplitMix64) {
+    package init(labelCount: Int, using generator: inout SplitMix64) {
         precondition(labelCount > 0, "a CRF needs at least one label")
         start = .uniform(rows: 1, columns: labelCount, bound: 0.1, using: &generator)
         end = .uniform(rows: 1, columns: labelCount, bound: 0.1, using: &generator)
@@ -54,7 +54,7 @@ public struct CRF: ParameterSet, Hashable {
     ///   - start: `1 × L` start scores.
     ///   - end: `1 × L` end scores.
     ///   - transitions: `L × L` transition scores, row = from, column = to.
-    public init(start: Matrix, end: Matrix, transitions: Matrix) {
+    package init(start: Matrix, end: Matrix, transitions: Matrix) {
         let labelCount = transitions.rows
         precondition(labelCount > 0 && transitions.columns == labelCount,
                      "transitions must be a non-empty square matrix, got \(transitions.rows)×\(transitions.columns)")
@@ -68,10 +68,10 @@ public struct CRF: ParameterSet, Hashable {
     }
 
     /// The number of labels `L`.
-    public var labelCount: Int { transitions.rows }
+    package var labelCount: Int { transitions.rows }
 
     /// Visits `start`, `end`, then `transitions`.
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try body("start", &start)
         try body("end", &end)
         try body("transitions", &transitions)

@@ -23,9 +23,9 @@ import SlotMath
 /// Emissions are passed as a matrix with `L` columns plus the range of its
 /// rows that holds the sentence, so that the rows of a batch can be decoded
 /// without copying; `rows: nil` means every row.
-public struct CRFDecoder: Sendable {
+package struct CRFDecoder: Sendable {
     /// The constraints the decoder applies, if any.
-    public let constraints: TransitionConstraints?
+    package let constraints: TransitionConstraints?
     let scores: CRFScores
 
     /// Prepares `crf` for inference.
@@ -34,13 +34,13 @@ public struct CRFDecoder: Sendable {
     ///   - crf: the trained CRF.
     ///   - constraints: the constraints to apply, or `nil` for none; they must
     ///     cover the CRF's labels.
-    public init(_ crf: CRF, constraints: TransitionConstraints? = nil) {
+    package init(_ crf: CRF, constraints: TransitionConstraints? = nil) {
         self.constraints = constraints
         self.scores = CRFScores(crf, constraints: constraints)
     }
 
     /// The number of labels `L`.
-    public var labelCount: Int { scores.labelCount }
+    package var labelCount: Int { scores.labelCount }
 
     /// The best label sequence (Viterbi), its score and its probability.
     ///
@@ -50,7 +50,7 @@ public struct CRFDecoder: Sendable {
     /// - Returns: the best path; an empty sentence gives an empty path of
     ///   score 0 and probability 1. When no valid sequence exists the labels
     ///   are all 0 with score `-infinity` and probability 0.
-    public func decode(emissions: Matrix, rows: Range<Int>? = nil) -> CRFPath {
+    package func decode(emissions: Matrix, rows: Range<Int>? = nil) -> CRFPath {
         CRFScores.withRows(of: emissions, rows, labelCount: labelCount) { pointer, length in
             guard length > 0 else { return CRFPath(labels: [], score: 0, probability: 1) }
             let labels = scores.viterbi(pointer, length: length)
@@ -68,7 +68,7 @@ public struct CRFDecoder: Sendable {
     ///   - emissions: emission scores, one row per token, one column per label.
     ///   - rows: the rows of one sentence (all rows when `nil`).
     /// - Returns: one label index per token.
-    public func bestLabels(emissions: Matrix, rows: Range<Int>? = nil) -> [Int] {
+    package func bestLabels(emissions: Matrix, rows: Range<Int>? = nil) -> [Int] {
         CRFScores.withRows(of: emissions, rows, labelCount: labelCount) { pointer, length in
             scores.viterbi(pointer, length: length)
         }
@@ -83,7 +83,7 @@ public struct CRFDecoder: Sendable {
     ///   - k: how many sequences to return, at least 1.
     /// - Returns: up to `k` distinct valid sequences (fewer when fewer exist);
     ///   an empty sentence gives one empty path of probability 1.
-    public func nBest(emissions: Matrix, rows: Range<Int>? = nil, k: Int) -> [CRFPath] {
+    package func nBest(emissions: Matrix, rows: Range<Int>? = nil, k: Int) -> [CRFPath] {
         precondition(k > 0, "an n-best list needs k ≥ 1, got \(k)")
         return CRFScores.withRows(of: emissions, rows, labelCount: labelCount) { pointer, length in
             guard length > 0 else { return [CRFPath(labels: [], score: 0, probability: 1)] }
@@ -100,7 +100,7 @@ public struct CRFDecoder: Sendable {
     ///   - emissions: emission scores with `L` columns.
     ///   - rows: the rows of the sentence, or `nil` for all rows.
     /// - Returns: `log Z` (0 for an empty sentence, `-infinity` when no valid sequence exists).
-    public func logPartition(emissions: Matrix, rows: Range<Int>? = nil) -> Double {
+    package func logPartition(emissions: Matrix, rows: Range<Int>? = nil) -> Double {
         CRFScores.withRows(of: emissions, rows, labelCount: labelCount) { pointer, length in
             logPartition(pointer, length: length)
         }
@@ -113,7 +113,7 @@ public struct CRFDecoder: Sendable {
     ///   - rows: the rows of the sentence, or `nil` for all rows.
     ///   - labels: one label index per row.
     /// - Returns: `start[y₀] + Σ_t E[t, y_t] + Σ_t A[y_{t−1}, y_t] + end[y_{T−1}]`, summed in `Double`.
-    public func score(emissions: Matrix, rows: Range<Int>? = nil, labels: [Int]) -> Double {
+    package func score(emissions: Matrix, rows: Range<Int>? = nil, labels: [Int]) -> Double {
         CRFScores.withRows(of: emissions, rows, labelCount: labelCount) { pointer, length in
             precondition(labels.count == length, "\(labels.count) labels for \(length) tokens")
             precondition(labels.allSatisfy { (0..<labelCount).contains($0) }, "a label index lies outside 0..<\(labelCount)")
@@ -128,7 +128,7 @@ public struct CRFDecoder: Sendable {
     ///   - emissions: emission scores with `L` columns.
     ///   - rows: the rows of the sentence, or `nil` for all rows.
     /// - Returns: the posterior of the sentence.
-    public func posterior(emissions: Matrix, rows: Range<Int>? = nil) -> CRFPosterior {
+    package func posterior(emissions: Matrix, rows: Range<Int>? = nil) -> CRFPosterior {
         CRFScores.withRows(of: emissions, rows, labelCount: labelCount) { pointer, length in
             CRFPosterior(scores: scores, emissions: pointer, length: length)
         }
@@ -141,7 +141,7 @@ public struct CRFDecoder: Sendable {
     ///   - emissions: emission scores with `L` columns.
     ///   - rows: the rows of the sentence, or `nil` for all rows.
     /// - Returns: the marginals, one row per token.
-    public func marginals(emissions: Matrix, rows: Range<Int>? = nil) -> Matrix {
+    package func marginals(emissions: Matrix, rows: Range<Int>? = nil) -> Matrix {
         posterior(emissions: emissions, rows: rows).marginals
     }
 

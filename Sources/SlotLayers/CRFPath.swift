@@ -1,13 +1,13 @@
 /// A label sequence chosen by a decoder, with its score and probability.
-public struct CRFPath: Hashable, Sendable {
+package struct CRFPath: Hashable, Sendable {
     /// One label index per token.
-    public var labels: [Int]
+    package var labels: [Int]
     /// The sequence's score `start + Σ emissions + Σ transitions + end`
     /// (`-infinity` when it breaks the decoder's constraints).
-    public var score: Double
+    package var score: Double
     /// `p(labels | emissions) = exp(score − log Z)`, over the sequences the
     /// decoder's constraints allow.
-    public var probability: Double
+    package var probability: Double
 
     /// Creates a path.
     ///
@@ -15,7 +15,7 @@ public struct CRFPath: Hashable, Sendable {
     ///   - labels: one label index per token.
     ///   - score: the sequence's score.
     ///   - probability: the sequence's probability.
-    public init(labels: [Int], score: Double, probability: Double) {
+    package init(labels: [Int], score: Double, probability: Double) {
         self.labels = labels
         self.score = score
         self.probability = probability

@@ -11,14 +11,14 @@ import SlotMath
 ///
 /// Made by ``CRFDecoder/posterior(emissions:rows:)``; when the decoder has
 /// constraints, every probability is over the valid sequences only.
-public struct CRFPosterior: Sendable {
+package struct CRFPosterior: Sendable {
     /// The number of tokens `T`.
-    public let length: Int
+    package let length: Int
     /// `log Z`, the log of the summed exponentiated scores of all (valid) sequences.
-    public let logPartition: Double
+    package let logPartition: Double
     /// `p(y_t = j)` at row `t`, column `j`: `T × L`, rows summing to 1 (all
     /// zero when no valid sequence exists).
-    public let marginals: Matrix
+    package let marginals: Matrix
 
     private let scores: CRFScores
     private let emissions: [Float]
@@ -58,14 +58,14 @@ public struct CRFPosterior: Sendable {
     }
 
     /// The number of labels `L`.
-    public var labelCount: Int { scores.labelCount }
+    package var labelCount: Int { scores.labelCount }
 
     /// The marginal probability of each token's label in `labels`: the
     /// per-token confidence of a decoded path.
     ///
     /// - Parameter labels: one label index per token.
     /// - Returns: `p(y_t = labels[t])` for every token.
-    public func tokenConfidences(for labels: [Int]) -> [Double] {
+    package func tokenConfidences(for labels: [Int]) -> [Double] {
         precondition(labels.count == length, "\(labels.count) labels for \(length) tokens")
         return labels.enumerated().map { Double(marginals[$0.offset, $0.element]) }
     }
@@ -75,7 +75,7 @@ public struct CRFPosterior: Sendable {
     ///
     /// - Parameter labels: one label index per token.
     /// - Returns: `p(y | emissions)`.
-    public func sequenceProbability(_ labels: [Int]) -> Double {
+    package func sequenceProbability(_ labels: [Int]) -> Double {
         precondition(labels.count == length, "\(labels.count) labels for \(length) tokens")
         precondition(labels.allSatisfy { (0..<labelCount).contains($0) }, "a label index lies outside 0..<\(labelCount)")
         guard length > 0 else { return 1 }
@@ -103,7 +103,7 @@ public struct CRFPosterior: Sendable {
     ///   - labels: the span's labels, at least one, ending at or before the last token.
     ///   - excludingNext: labels the token after the span must not carry.
     /// - Returns: the probability, in `[0, 1]`.
-    public func spanProbability(start: Int, labels: [Int], excludingNext: [Int] = []) -> Double {
+    package func spanProbability(start: Int, labels: [Int], excludingNext: [Int] = []) -> Double {
         let end = start + labels.count
         precondition(!labels.isEmpty && start >= 0 && end <= length,
                      "span \(start)..<\(end) is empty or lies outside the \(length) tokens")

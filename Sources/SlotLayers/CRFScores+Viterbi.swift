@@ -84,15 +84,26 @@ extension CRFScores {
         }
     }
 
+    /// The largest `k` ``nBest(_:length:k:)`` honours; larger requests get this many.
+    static let maximumNBest = 1000
+    /// The most table entries (`length · labels · k`) an n-best search may use (16 bytes each: 256 MB);
+    /// a larger search returns nothing.
+    static let maximumNBestCells = 1 << 24
+
     /// The `k` highest-scoring label sequences with a finite score, best
     /// first, by list Viterbi: every label at every token keeps its `k` best
     /// partial paths, so the result is exact. Fewer than `k` sequences come
     /// back when fewer have a finite score. Equal scores keep the order in
     /// which they were found (lower previous label first).
-    func nBest(_ emissions: UnsafePointer<Float>, length: Int, k: Int) -> [(labels: [Int], score: Double)] {
+    func nBest(_ emissions: UnsafePointer<Float>, length: Int, k requested: Int) -> [(labels: [Int], score: Double)] {
+        // The tables hold `length · labels · k` entries: k is capped, and the
+        // product checked, so that no request can overflow or exhaust memory.
+        let k = min(requested, Self.maximumNBest)
         guard length > 0, k > 0 else { return [] }
         let count = labelCount
-        let width = count * k
+        let (width, wide) = count.multipliedReportingOverflow(by: k)
+        let (cells, many) = length.multipliedReportingOverflow(by: width)
+        guard !wide, !many, cells <= Self.maximumNBestCells else { return [] }
         // Partial paths of token t and label j at [t * width + j * k + rank].
         var scores = [Double](repeating: -.infinity, count: length * width)
         var fromLabel = [Int32](repeating: 0, count: length * width)

@@ -28,21 +28,21 @@ import SlotMath
 /// ∂L/∂eⱼ = Σ_{i, o : i − p + o = j} (∂L/∂xᵢ)[oD ..< (o+1)D]
 /// ```
 /// Parameters are named `embedding.table`, `weight` and `bias`.
-public struct CharacterCNN: ParameterSet {
+package struct CharacterCNN: ParameterSet {
     /// The character vectors, `V × D`.
-    public var embedding: Embedding
+    package var embedding: Embedding
     /// The convolution filters, `filters × (window · dimension)`: row `f`
     /// holds filter `f`'s weights for window offset 0, then 1, … each `D` wide.
-    public var weight: Matrix
+    package var weight: Matrix
     /// The filters' biases, `1 × filters`.
-    public var bias: Matrix
+    package var bias: Matrix
 
     /// The number of filters, F: the size of each word's vector.
-    public var filters: Int { weight.rows }
+    package var filters: Int { weight.rows }
     /// The width of the convolution window, k.
-    public var window: Int { weight.columns / embedding.dimension }
+    package var window: Int { weight.columns / embedding.dimension }
     /// The size of each word's vector, `filters`.
-    public var outputSize: Int { filters }
+    package var outputSize: Int { filters }
 
     /// Creates an encoder for `characterCount` character ids, with character
     /// vectors uniform in `±√(3/D)` (row 0, padding, zero), Glorot-uniform
@@ -54,7 +54,7 @@ public struct CharacterCNN: ParameterSet {
     ///   - filters: the number of filters, F.
     ///   - window: the width of the window, an odd k ≥ 1.
     ///   - generator: the seeded generator that draws the parameters.
-    public init(characterCount: Int, dimension: Int, filters: Int, window: Int, using generator: inout SplitMix64) {
+    package init(characterCount: Int, dimension: Int, filters: Int, window: Int, using generator: inout SplitMix64) {
         precondition(dimension > 0 && filters > 0, "a character CNN needs positive sizes, got dimension \(dimension), filters \(filters)")
         precondition(window > 0 && window % 2 == 1, "the convolution window must be odd and positive, got \(window)")
         embedding = Embedding(count: characterCount, dimension: dimension, bound: (3 / Float(dimension)).squareRoot(), using: &generator)
@@ -68,7 +68,7 @@ public struct CharacterCNN: ParameterSet {
     ///   - embedding: the character vectors, `V × D`.
     ///   - weight: the filters, `F × (k · D)` with k odd.
     ///   - bias: the biases, `1 × F`.
-    public init(embedding: Embedding, weight: Matrix, bias: Matrix) {
+    package init(embedding: Embedding, weight: Matrix, bias: Matrix) {
         let dimension = embedding.dimension
         precondition(dimension > 0 && weight.columns % dimension == 0 && (weight.columns / dimension) % 2 == 1,
                      "weight has \(weight.columns) columns, expected an odd multiple of the character dimension \(dimension)")
@@ -80,32 +80,32 @@ public struct CharacterCNN: ParameterSet {
     }
 
     /// Visits `embedding.table`, `weight`, then `bias`.
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try embedding.visitParameters { try body("embedding." + $0, &$1) }
         try body("weight", &weight)
         try body("bias", &bias)
     }
 
     /// What the backward pass needs.
-    public struct Cache: Sendable {
+    package struct Cache: Sendable {
         /// All character ids of the batch, word after word (`N` of them).
-        public let ids: [Int]
+        package let ids: [Int]
         /// The number of characters of each word.
-        public let lengths: [Int]
+        package let lengths: [Int]
         /// The im2col matrix `X`, `N × (k · D)`: row `i` is the window around character `i`.
-        public let columns: Matrix
+        package let columns: Matrix
         /// For word `w` and filter `f`, at `w · F + f`: the row of `X` (the
         /// character of the batch) where `z_{·,f}` is largest within word `w`.
-        public let argmax: [Int]
+        package let argmax: [Int]
         /// The outputs `y`, `W × F`.
-        public let output: Matrix
+        package let output: Matrix
     }
 
     /// Encodes a batch of words, each a non-empty list of character ids.
     ///
     /// - Parameter words: the words' character ids.
     /// - Returns: one row per word, `W × F`, and the cache for ``backward(_:cache:)``.
-    public func forward(_ words: [[Int]]) -> (output: Matrix, cache: Cache) {
+    package func forward(_ words: [[Int]]) -> (output: Matrix, cache: Cache) {
         precondition(words.allSatisfy { !$0.isEmpty }, "every word needs at least one character")
         let ids = words.flatMap { $0 }
         let lengths = words.map(\.count)
@@ -122,7 +122,7 @@ public struct CharacterCNN: ParameterSet {
     ///   - outputGradient: `∂L/∂y`, one row per word.
     ///   - cache: the cache from ``forward(_:)``.
     /// - Returns: the gradient, a `CharacterCNN` of the same shapes.
-    public func backward(_ outputGradient: Matrix, cache: Cache) -> CharacterCNN {
+    package func backward(_ outputGradient: Matrix, cache: Cache) -> CharacterCNN {
         let words = cache.lengths.count, filters = self.filters
         precondition(outputGradient.rows == words && outputGradient.columns == filters,
                      "output gradient is \(outputGradient.rows)×\(outputGradient.columns), expected \(words)×\(filters)")

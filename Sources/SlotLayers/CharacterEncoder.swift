@@ -5,44 +5,44 @@ import SlotMath
 ///
 /// Spelling carries what a word id cannot: capitals, digits, suffixes, and
 /// above all something for words never seen in training.
-public struct CharacterEncoder: ParameterSet {
+package struct CharacterEncoder: ParameterSet {
     /// The character vectors.
-    public var embedding: Embedding
+    package var embedding: Embedding
     /// The BiLSTM over each word's characters.
-    public var encoder: BiLSTM
+    package var encoder: BiLSTM
 
     /// The size of each word's vector, `2 × hidden`.
-    public var outputSize: Int { encoder.outputSize }
+    package var outputSize: Int { encoder.outputSize }
 
     /// Creates an encoder for `characterCount` character ids.
-    public init(characterCount: Int, dimension: Int, hiddenSize: Int, using generator: inout SplitMix64) {
+    package init(characterCount: Int, dimension: Int, hiddenSize: Int, using generator: inout SplitMix64) {
         embedding = Embedding(count: characterCount, dimension: dimension, bound: (3 / Float(dimension)).squareRoot(), using: &generator)
         encoder = BiLSTM(inputSize: dimension, hiddenSize: hiddenSize, using: &generator)
     }
 
     /// Creates an encoder from its parts.
-    public init(embedding: Embedding, encoder: BiLSTM) {
+    package init(embedding: Embedding, encoder: BiLSTM) {
         self.embedding = embedding
         self.encoder = encoder
     }
 
     /// Visits `embedding.*` then `encoder.*`.
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try embedding.visitParameters { try body("embedding." + $0, &$1) }
         try encoder.visitParameters { try body("encoder." + $0, &$1) }
     }
 
     /// What the backward pass needs.
-    public struct Cache: Sendable {
+    package struct Cache: Sendable {
         /// All character ids of the batch, word after word.
-        public let ids: [Int]
+        package let ids: [Int]
         /// The BiLSTM's cache.
-        public let encoder: BiLSTM.Cache
+        package let encoder: BiLSTM.Cache
     }
 
     /// Encodes a batch of words, each a non-empty list of character ids.
     /// - Returns: one row per word, `W × 2H`, and the cache.
-    public func forward(_ words: [[Int]]) -> (output: Matrix, cache: Cache) {
+    package func forward(_ words: [[Int]]) -> (output: Matrix, cache: Cache) {
         let ids = words.flatMap { $0 }
         let layout = SequenceLayout(lengths: words.map(\.count))
         let (_, cache) = encoder.forward(embedding(ids), layout: layout)
@@ -50,7 +50,7 @@ public struct CharacterEncoder: ParameterSet {
     }
 
     /// Backpropagates `∂loss/∂output` (`W × 2H`) into a parameter gradient.
-    public func backward(_ outputGradient: Matrix, cache: Cache) -> CharacterEncoder {
+    package func backward(_ outputGradient: Matrix, cache: Cache) -> CharacterEncoder {
         let tokens = cache.ids.count
         let (inputGradient, encoderGradient) = encoder.backward(
             outputGradient: Matrix(rows: tokens, columns: encoder.outputSize), finalGradient: outputGradient,

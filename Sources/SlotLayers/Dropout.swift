@@ -3,12 +3,12 @@ import SlotMath
 /// Inverted dropout: during training each element is zeroed with probability
 /// `rate` and the survivors are scaled by `1 / (1 − rate)`, so that inference
 /// needs no rescaling and simply skips the layer.
-public struct Dropout: Hashable, Sendable, Codable {
+package struct Dropout: Hashable, Sendable, Codable {
     /// The probability of zeroing an element, in `[0, 1)`.
-    public var rate: Float
+    package var rate: Float
 
     /// Creates a dropout layer.
-    public init(rate: Float) {
+    package init(rate: Float) {
         precondition(rate >= 0 && rate < 1, "dropout rate must be in [0, 1)")
         self.rate = rate
     }
@@ -16,7 +16,7 @@ public struct Dropout: Hashable, Sendable, Codable {
     /// Applies dropout in place and returns the mask (each element 0 or the
     /// scale `1 / (1 − rate)`), which ``backward(_:mask:)`` applies to the gradient.
     /// Returns `nil` when the rate is 0.
-    public func apply(_ input: inout Matrix, using generator: inout SplitMix64) -> Matrix? {
+    package func apply(_ input: inout Matrix, using generator: inout SplitMix64) -> Matrix? {
         guard rate > 0 else { return nil }
         var mask = Matrix(rows: input.rows, columns: input.columns)
         let keep = 1 / (1 - rate)
@@ -33,7 +33,7 @@ public struct Dropout: Hashable, Sendable, Codable {
     }
 
     /// Applies a mask from ``apply(_:using:)`` to a gradient in place.
-    public func backward(_ gradient: inout Matrix, mask: Matrix?) {
+    package func backward(_ gradient: inout Matrix, mask: Matrix?) {
         guard let mask else { return }
         precondition(mask.rows == gradient.rows && mask.columns == gradient.columns, "dropout mask has the wrong shape")
         mask.withUnsafeBufferPointer { maskBuffer in

@@ -2,35 +2,35 @@ import SlotMath
 
 /// A lookup table from ids to vectors: row `id` of `table` (`V × D`) is the
 /// vector of entry `id`.
-public struct Embedding: ParameterSet {
+package struct Embedding: ParameterSet {
     /// The vectors, one row per vocabulary entry.
-    public var table: Matrix
+    package var table: Matrix
 
     /// The number of entries, V.
-    public var count: Int { table.rows }
+    package var count: Int { table.rows }
     /// The size of each vector, D.
-    public var dimension: Int { table.columns }
+    package var dimension: Int { table.columns }
 
     /// Creates a table with rows drawn uniformly from `[-bound, bound)`; row 0
     /// (padding) is zero.
-    public init(count: Int, dimension: Int, bound: Float, using generator: inout SplitMix64) {
+    package init(count: Int, dimension: Int, bound: Float, using generator: inout SplitMix64) {
         var table = Matrix.uniform(rows: count, columns: dimension, bound: bound, using: &generator)
         for column in 0..<dimension where count > 0 { table[0, column] = 0 }
         self.table = table
     }
 
     /// Creates an embedding over an existing table (for example pretrained vectors).
-    public init(table: Matrix) {
+    package init(table: Matrix) {
         self.table = table
     }
 
     /// Visits `table`.
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try body("table", &table)
     }
 
     /// The vectors of `ids`, one row per id: `ids.count × D`.
-    public func callAsFunction(_ ids: [Int]) -> Matrix {
+    package func callAsFunction(_ ids: [Int]) -> Matrix {
         var output = Matrix(rows: ids.count, columns: dimension)
         let size = dimension
         table.withUnsafeBufferPointer { source in
@@ -46,7 +46,7 @@ public struct Embedding: ParameterSet {
 
     /// Adds `outputGradient`'s rows into the rows of `gradient` named by `ids`
     /// (a scatter-add: repeated ids accumulate).
-    public func accumulateGradient(ids: [Int], outputGradient: Matrix, into gradient: inout Embedding) {
+    package func accumulateGradient(ids: [Int], outputGradient: Matrix, into gradient: inout Embedding) {
         precondition(outputGradient.rows == ids.count && outputGradient.columns == dimension, "embedding gradient has the wrong shape")
         let size = dimension
         outputGradient.withUnsafeBufferPointer { source in
@@ -66,7 +66,7 @@ public struct Embedding: ParameterSet {
     ///   - ids: the ids that were looked up, one per row of `outputGradient`.
     ///   - outputGradient: `∂loss/∂output`, `ids.count × D`.
     /// - Returns: a `V × D` gradient listing the rows of `ids`.
-    public func sparseGradient(ids: [Int], outputGradient: Matrix) -> SparseRows {
+    package func sparseGradient(ids: [Int], outputGradient: Matrix) -> SparseRows {
         precondition(outputGradient.rows == ids.count && outputGradient.columns == dimension, "embedding gradient has the wrong shape")
         var gradient = SparseRows(rowCount: count, columns: dimension, ids: ids)
         gradient.add(outputGradient, atRows: ids)

@@ -26,7 +26,7 @@ extension GRU {
     ///   - inputGradient: `∂loss/∂x` is **added** to it (`N × D`), so that both
     ///     directions of a bidirectional layer accumulate into one matrix.
     /// - Returns: the gradient with respect to the parameters.
-    public func backward(
+    package func backward(
         outputGradient: Matrix, outputColumn: Int,
         finalGradient: Matrix?, finalColumn: Int,
         cache: Cache, inputGradient: inout Matrix

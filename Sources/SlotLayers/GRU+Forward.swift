@@ -2,27 +2,27 @@ import SlotMath
 
 extension GRU {
     /// What the forward pass keeps for the backward pass, in packed order (see ``SequenceLayout``).
-    public struct Cache: Sendable {
+    package struct Cache: Sendable {
         /// The layout the pass ran over.
-        public let layout: SequenceLayout
+        package let layout: SequenceLayout
         /// Whether the sequences were read right to left.
-        public let reversed: Bool
+        package let reversed: Bool
         /// The input, `N × D`, in token order.
-        public let input: Matrix
+        package let input: Matrix
         /// For each packed position, the token-order row it read.
-        public let rows: [Int]
+        package let rows: [Int]
         /// Activated gates `[r, z, n]` per packed position, `N × 3H`.
-        public let gates: Matrix
+        package let gates: Matrix
         /// `W_hn·h_{t−1} + b_hn` per packed position, `N × H`: what the reset gate scaled.
-        public let recurrentCandidate: Matrix
+        package let recurrentCandidate: Matrix
         /// `h_{t−1}` per packed position (zero at the first step), `N × H`.
-        public let previousHidden: Matrix
+        package let previousHidden: Matrix
         /// `h_t` per packed position, `N × H`.
-        public let hidden: Matrix
+        package let hidden: Matrix
 
         /// The final state `h` of each sequence (batch order), `S × H`: the
         /// state after its last token (or after its first token when reversed).
-        public var finalStates: Matrix {
+        package var finalStates: Matrix {
             layout.finalStates(of: hidden)
         }
     }
@@ -41,7 +41,7 @@ extension GRU {
     ///     directions into one matrix this way).
     ///   - outputColumn: the first column of `output` to write.
     /// - Returns: the cache for ``backward(outputGradient:outputColumn:finalGradient:finalColumn:cache:inputGradient:)``.
-    public func forward(
+    package func forward(
         _ input: Matrix, layout: SequenceLayout, reversed: Bool,
         output: inout Matrix, outputColumn: Int
     ) -> Cache {

@@ -19,24 +19,24 @@ import SlotMath
 /// `bias` is `1 × 3H` (`[b_ir; b_iz; b_in]`), and `recurrentBias` is `1 × H`
 /// (`b_hn`). States start at zero. The batched forward and backward passes use
 /// the same packed layout and signatures as ``LSTM``.
-public struct GRU: ParameterSet {
+package struct GRU: ParameterSet {
     /// Input-to-hidden weights, `3H × D`, gate rows ordered r, z, n.
-    public var inputWeight: Matrix
+    package var inputWeight: Matrix
     /// Hidden-to-hidden weights, `3H × H`, gate rows ordered r, z, n.
-    public var recurrentWeight: Matrix
+    package var recurrentWeight: Matrix
     /// Gate biases on the input side, `1 × 3H`, ordered r, z, n.
-    public var bias: Matrix
+    package var bias: Matrix
     /// The candidate's recurrent bias `b_hn`, `1 × H`, added to `W_hn·h_{t−1}`
     /// before the reset gate scales it.
-    public var recurrentBias: Matrix
+    package var recurrentBias: Matrix
 
     /// The size of each input vector, D.
-    public var inputSize: Int { inputWeight.columns }
+    package var inputSize: Int { inputWeight.columns }
     /// The size of the state, H.
-    public var hiddenSize: Int { recurrentWeight.columns }
+    package var hiddenSize: Int { recurrentWeight.columns }
 
     /// Creates a layer with Glorot-uniform weights and zero biases.
-    public init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
+    package init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
         inputWeight = .glorot(rows: 3 * hiddenSize, columns: inputSize, using: &generator)
         recurrentWeight = .glorot(rows: 3 * hiddenSize, columns: hiddenSize, using: &generator)
         bias = Matrix(rows: 1, columns: 3 * hiddenSize)
@@ -45,7 +45,7 @@ public struct GRU: ParameterSet {
 
     /// Creates a layer from existing parameters (for loading a model).
     /// - Precondition: the shapes are `3H × D`, `3H × H`, `1 × 3H` and `1 × H`.
-    public init(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix, recurrentBias: Matrix) {
+    package init(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix, recurrentBias: Matrix) {
         precondition(inputWeight.rows % 3 == 0 && recurrentWeight.rows == inputWeight.rows
                      && recurrentWeight.columns * 3 == recurrentWeight.rows
                      && bias.rows == 1 && bias.columns == inputWeight.rows
@@ -58,7 +58,7 @@ public struct GRU: ParameterSet {
     }
 
     /// Visits `inputWeight`, `recurrentWeight`, `bias` and `recurrentBias`, in that order.
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try body("inputWeight", &inputWeight)
         try body("recurrentWeight", &recurrentWeight)
         try body("bias", &bias)

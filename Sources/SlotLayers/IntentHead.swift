@@ -20,22 +20,22 @@ import SlotMath
 ///
 /// Parameters are named `hidden.weight` and `hidden.bias` (with a hidden
 /// layer), then `linear.weight` and `linear.bias`.
-public struct IntentHead: ParameterSet, Hashable {
+package struct IntentHead: ParameterSet, Hashable {
     /// The tanh hidden layer between the pooled vectors and the projection, if any.
-    public var hidden: Linear?
+    package var hidden: Linear?
     /// The projection to intent logits (from the pooled vectors, or from the hidden layer).
-    public var linear: Linear
+    package var linear: Linear
     /// The pooling of encoder outputs.
-    public let pooling: IntentPooling
+    package let pooling: IntentPooling
 
     /// What ``forward(_:sentences:)`` keeps for the backward pass.
-    public struct Cache: Sendable {
+    package struct Cache: Sendable {
         /// The pooled vectors, `B × P`, one row per sentence.
-        public let pooled: Matrix
+        package let pooled: Matrix
         /// The rows of each sentence in the encoder outputs.
-        public let sentences: [Range<Int>]
+        package let sentences: [Range<Int>]
         /// The number of rows of the encoder outputs.
-        public let outputRows: Int
+        package let outputRows: Int
         /// The hidden layer's activations, `B × K`, when there is a hidden layer.
         let activations: Matrix?
         /// For max pooling, the row of the encoder outputs holding each
@@ -51,7 +51,7 @@ public struct IntentHead: ParameterSet, Hashable {
     ///   - pooling: the pooling.
     ///   - hiddenSize: the size `K` of the tanh hidden layer; 0 for none.
     ///   - generator: the seeded generator that draws the weights.
-    public init(
+    package init(
         inputSize: Int, intentCount: Int, pooling: IntentPooling, hiddenSize: Int = 0, using generator: inout SplitMix64
     ) {
         precondition(!pooling.usesFinalStates || inputSize % 2 == 0,
@@ -75,7 +75,7 @@ public struct IntentHead: ParameterSet, Hashable {
     ///     size, or the pooled size without a hidden layer.
     ///   - pooling: the pooling.
     ///   - hidden: the tanh hidden layer, whose input size is the pooled size; `nil` for none.
-    public init(linear: Linear, pooling: IntentPooling, hidden: Linear? = nil) {
+    package init(linear: Linear, pooling: IntentPooling, hidden: Linear? = nil) {
         if let hidden {
             precondition(hidden.outputSize == linear.inputSize,
                          "the hidden layer gives \(hidden.outputSize) values, the projection expects \(linear.inputSize)")
@@ -92,16 +92,16 @@ public struct IntentHead: ParameterSet, Hashable {
     }
 
     /// The size `P` of the pooled vector.
-    public var pooledSize: Int { hidden?.inputSize ?? linear.inputSize }
+    package var pooledSize: Int { hidden?.inputSize ?? linear.inputSize }
 
     /// The encoder's output width `D`.
-    public var inputSize: Int { pooling.hasTwoParts ? pooledSize / 2 : pooledSize }
+    package var inputSize: Int { pooling.hasTwoParts ? pooledSize / 2 : pooledSize }
 
     /// The number of intents.
-    public var intentCount: Int { linear.outputSize }
+    package var intentCount: Int { linear.outputSize }
 
     /// Visits `hidden.weight` and `hidden.bias` (with a hidden layer), then `linear.weight` and `linear.bias`.
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try hidden?.visitParameters { name, matrix in try body("hidden." + name, &matrix) }
         try linear.visitParameters { name, matrix in try body("linear." + name, &matrix) }
     }
@@ -112,7 +112,7 @@ public struct IntentHead: ParameterSet, Hashable {
     ///   - outputs: the encoder outputs of the batch, `N × D`.
     ///   - sentences: the rows of each sentence.
     /// - Returns: `B × intents` logits, one row per sentence.
-    public func callAsFunction(_ outputs: Matrix, sentences: [Range<Int>]) -> Matrix {
+    package func callAsFunction(_ outputs: Matrix, sentences: [Range<Int>]) -> Matrix {
         forward(outputs, sentences: sentences).logits
     }
 
@@ -122,7 +122,7 @@ public struct IntentHead: ParameterSet, Hashable {
     ///   - outputs: the encoder outputs of the batch, `N × D`.
     ///   - sentences: the rows of each sentence.
     /// - Returns: `B × intents` probabilities, rows summing to 1.
-    public func probabilities(_ outputs: Matrix, sentences: [Range<Int>]) -> Matrix {
+    package func probabilities(_ outputs: Matrix, sentences: [Range<Int>]) -> Matrix {
         SoftmaxOutput(labelCount: intentCount).probabilities(logits: self(outputs, sentences: sentences))
     }
 
@@ -132,7 +132,7 @@ public struct IntentHead: ParameterSet, Hashable {
     ///   - outputs: the encoder outputs of the batch, `N × D`.
     ///   - sentences: the rows of each sentence; an empty sentence pools to zeros.
     /// - Returns: `B × intents` logits and the cache for ``backward(_:cache:outputGradient:addingTo:)``.
-    public func forward(_ outputs: Matrix, sentences: [Range<Int>]) -> (logits: Matrix, cache: Cache) {
+    package func forward(_ outputs: Matrix, sentences: [Range<Int>]) -> (logits: Matrix, cache: Cache) {
         let width = inputSize
         precondition(outputs.columns == width, "encoder outputs have \(outputs.columns) columns, the head expects \(width)")
         for range in sentences {
@@ -198,7 +198,7 @@ public struct IntentHead: ParameterSet, Hashable {
     ///   - cache: the cache from ``forward(_:sentences:)``.
     ///   - outputGradient: `N × D`; the sentences' rows receive `+= ∂L/∂outputs`.
     ///   - gradient: receives `+= ∂L/∂(linear.weight, linear.bias)`.
-    public func backward(
+    package func backward(
         _ logitGradient: Matrix, cache: Cache, outputGradient: inout Matrix, addingTo gradient: inout IntentHead
     ) {
         let width = inputSize
@@ -257,7 +257,7 @@ public struct IntentHead: ParameterSet, Hashable {
     ///   - logitGradient: `∂L/∂logits`, `B × intents`.
     ///   - cache: the cache from ``forward(_:sentences:)``.
     /// - Returns: `∂L/∂outputs` (`N × D`) and the parameter gradient.
-    public func backward(_ logitGradient: Matrix, cache: Cache) -> (outputs: Matrix, parameters: IntentHead) {
+    package func backward(_ logitGradient: Matrix, cache: Cache) -> (outputs: Matrix, parameters: IntentHead) {
         var outputGradient = Matrix(rows: cache.outputRows, columns: inputSize)
         var gradient = zeroed
         backward(logitGradient, cache: cache, outputGradient: &outputGradient, addingTo: &gradient)

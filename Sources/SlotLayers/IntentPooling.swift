@@ -1,7 +1,7 @@
 /// How ``IntentHead`` turns a sentence's encoder outputs (`T × D`, the
 /// concatenated forward and backward states of a BiLSTM, `D = 2H`) into one
 /// vector.
-public enum IntentPooling: String, Hashable, Sendable, Codable, CaseIterable {
+package enum IntentPooling: String, Hashable, Sendable, Codable, CaseIterable {
     /// The final states of both directions: the forward half (first `H`
     /// columns) of the last token's output and the backward half (last `H`
     /// columns) of the first token's output; `D` values.
@@ -15,19 +15,19 @@ public enum IntentPooling: String, Hashable, Sendable, Codable, CaseIterable {
     case finalMax
 
     /// Whether the pooled vector holds two `D`-wide parts (a first part, then the maximum).
-    public var hasTwoParts: Bool { self == .meanMax || self == .finalMax }
+    package var hasTwoParts: Bool { self == .meanMax || self == .finalMax }
 
     /// Whether the pooled vector takes the final states of both directions.
-    public var usesFinalStates: Bool { self == .final || self == .finalMax }
+    package var usesFinalStates: Bool { self == .final || self == .finalMax }
 
     /// Whether the pooled vector takes the maximum of every column.
-    public var usesMaximum: Bool { self != .final }
+    package var usesMaximum: Bool { self != .final }
 
     /// The size of the pooled vector for encoder outputs of `inputSize` columns.
     ///
     /// - Parameter inputSize: the encoder's output width `D`.
     /// - Returns: `D` for ``final`` and ``max``, `2D` for ``meanMax`` and ``finalMax``.
-    public func pooledSize(inputSize: Int) -> Int {
+    package func pooledSize(inputSize: Int) -> Int {
         hasTwoParts ? 2 * inputSize : inputSize
     }
 }

@@ -2,29 +2,29 @@ import SlotMath
 
 extension LSTM {
     /// What the forward pass keeps for the backward pass, in packed order (see ``SequenceLayout``).
-    public struct Cache: Sendable {
+    package struct Cache: Sendable {
         /// The layout the pass ran over.
-        public let layout: SequenceLayout
+        package let layout: SequenceLayout
         /// Whether the sequences were read right to left.
-        public let reversed: Bool
+        package let reversed: Bool
         /// The input, `N × D`, in token order.
-        public let input: Matrix
+        package let input: Matrix
         /// For each packed position, the token-order row it read.
-        public let rows: [Int]
+        package let rows: [Int]
         /// Activated gates `[i, f, g, o]` per packed position, `N × 4H`.
-        public let gates: Matrix
+        package let gates: Matrix
         /// Memory `c_t` per packed position, `N × H`.
-        public let cells: Matrix
+        package let cells: Matrix
         /// `tanh(c_t)` per packed position, `N × H`.
-        public let cellTanh: Matrix
+        package let cellTanh: Matrix
         /// `h_{t−1}` per packed position (zero at the first step), `N × H`.
-        public let previousHidden: Matrix
+        package let previousHidden: Matrix
         /// `h_t` per packed position, `N × H`.
-        public let hidden: Matrix
+        package let hidden: Matrix
 
         /// The final state `h` of each sequence (batch order), `S × H`: the
         /// state after its last token (or after its first token when reversed).
-        public var finalStates: Matrix {
+        package var finalStates: Matrix {
             layout.finalStates(of: hidden)
         }
     }
@@ -41,7 +41,7 @@ extension LSTM {
     ///     `outputColumn ..< outputColumn + H` (a bidirectional layer writes both
     ///     directions into one matrix this way).
     /// - Returns: the cache for ``backward(outputGradient:outputColumn:finalGradient:finalColumn:cache:inputGradient:)``.
-    public func forward(
+    package func forward(
         _ input: Matrix, layout: SequenceLayout, reversed: Bool,
         output: inout Matrix, outputColumn: Int
     ) -> Cache {

@@ -12,21 +12,21 @@ import SlotMath
 /// i, f, g, o: `inputWeight` is `4H × D`, `recurrentWeight` is `4H × H`, `bias`
 /// is `1 × 4H`. The forget gate's bias starts at 1 so that early in training
 /// the memory is kept rather than forgotten. States start at zero.
-public struct LSTM: ParameterSet {
+package struct LSTM: ParameterSet {
     /// Input-to-hidden weights, `4H × D`, gate rows ordered i, f, g, o.
-    public var inputWeight: Matrix
+    package var inputWeight: Matrix
     /// Hidden-to-hidden weights, `4H × H`, gate rows ordered i, f, g, o.
-    public var recurrentWeight: Matrix
+    package var recurrentWeight: Matrix
     /// Gate biases, `1 × 4H`, ordered i, f, g, o.
-    public var bias: Matrix
+    package var bias: Matrix
 
     /// The size of each input vector, D.
-    public var inputSize: Int { inputWeight.columns }
+    package var inputSize: Int { inputWeight.columns }
     /// The size of the state, H.
-    public var hiddenSize: Int { recurrentWeight.columns }
+    package var hiddenSize: Int { recurrentWeight.columns }
 
     /// Creates a layer with Glorot-uniform weights and the forget-gate bias set to 1.
-    public init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
+    package init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
         inputWeight = .glorot(rows: 4 * hiddenSize, columns: inputSize, using: &generator)
         recurrentWeight = .glorot(rows: 4 * hiddenSize, columns: hiddenSize, using: &generator)
         var bias = Matrix(rows: 1, columns: 4 * hiddenSize)
@@ -35,7 +35,7 @@ public struct LSTM: ParameterSet {
     }
 
     /// Creates a layer from existing parameters (for loading a model).
-    public init(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix) {
+    package init(inputWeight: Matrix, recurrentWeight: Matrix, bias: Matrix) {
         precondition(inputWeight.rows % 4 == 0 && recurrentWeight.rows == inputWeight.rows
                      && recurrentWeight.columns * 4 == recurrentWeight.rows
                      && bias.rows == 1 && bias.columns == inputWeight.rows,
@@ -46,7 +46,7 @@ public struct LSTM: ParameterSet {
     }
 
     /// Visits `inputWeight`, `recurrentWeight` and `bias`, in that order.
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try body("inputWeight", &inputWeight)
         try body("recurrentWeight", &recurrentWeight)
         try body("bias", &bias)

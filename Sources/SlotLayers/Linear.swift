@@ -9,16 +9,16 @@ import SlotMath
 /// Products go through ``GEMM`` (one BLAS call for the whole batch). The
 /// gradient of a `Linear` is a `Linear` of the same shape, so optimisers walk
 /// both with ``ParameterSet``. Parameters are named `weight` and `bias`.
-public struct Linear: ParameterSet, Hashable {
+package struct Linear: ParameterSet, Hashable {
     /// The weight matrix, `outputSize × inputSize` (one row per output unit).
-    public var weight: Matrix
+    package var weight: Matrix
     /// The bias, `1 × outputSize`.
-    public var bias: Matrix
+    package var bias: Matrix
 
     /// What ``forward(_:)`` keeps for ``backward(_:cache:)``: the input batch.
-    public struct Cache: Sendable {
+    package struct Cache: Sendable {
         /// The input batch, `n × inputSize`.
-        public let input: Matrix
+        package let input: Matrix
     }
 
     /// Creates a layer with Glorot-uniform weights and zero bias.
@@ -27,7 +27,7 @@ public struct Linear: ParameterSet, Hashable {
     ///   - inputSize: the number of input features.
     ///   - outputSize: the number of output units.
     ///   - generator: the seeded generator that draws the weights.
-    public init(inputSize: Int, outputSize: Int, using generator: inout SplitMix64) {
+    package init(inputSize: Int, outputSize: Int, using generator: inout SplitMix64) {
         precondition(inputSize > 0 && outputSize > 0, "a linear layer needs positive sizes, got \(inputSize) → \(outputSize)")
         weight = .glorot(rows: outputSize, columns: inputSize, using: &generator)
         bias = Matrix(rows: 1, columns: outputSize)
@@ -38,7 +38,7 @@ public struct Linear: ParameterSet, Hashable {
     /// - Parameters:
     ///   - weight: the weights, `outputSize × inputSize`.
     ///   - bias: the bias, `1 × outputSize`.
-    public init(weight: Matrix, bias: Matrix) {
+    package init(weight: Matrix, bias: Matrix) {
         precondition(bias.rows == 1 && bias.columns == weight.rows,
                      "bias is \(bias.rows)×\(bias.columns), expected 1×\(weight.rows)")
         self.weight = weight
@@ -46,13 +46,13 @@ public struct Linear: ParameterSet, Hashable {
     }
 
     /// The number of input features.
-    public var inputSize: Int { weight.columns }
+    package var inputSize: Int { weight.columns }
 
     /// The number of output units.
-    public var outputSize: Int { weight.rows }
+    package var outputSize: Int { weight.rows }
 
     /// Visits `weight` then `bias`.
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try body("weight", &weight)
         try body("bias", &bias)
     }
@@ -61,7 +61,7 @@ public struct Linear: ParameterSet, Hashable {
     ///
     /// - Parameter input: the batch, `n × inputSize`.
     /// - Returns: the outputs, `n × outputSize`.
-    public func callAsFunction(_ input: Matrix) -> Matrix {
+    package func callAsFunction(_ input: Matrix) -> Matrix {
         var output = Matrix(rows: input.rows, columns: outputSize)
         forward(input, into: &output)
         return output
@@ -73,7 +73,7 @@ public struct Linear: ParameterSet, Hashable {
     /// - Parameters:
     ///   - input: the batch, `n × inputSize`.
     ///   - output: resized to `n` rows and overwritten; it must have `outputSize` columns.
-    public func forward(_ input: Matrix, into output: inout Matrix) {
+    package func forward(_ input: Matrix, into output: inout Matrix) {
         precondition(input.columns == inputSize, "input has \(input.columns) columns, the layer expects \(inputSize)")
         precondition(output.columns == outputSize, "output has \(output.columns) columns, the layer produces \(outputSize)")
         output.resize(rows: input.rows)
@@ -93,7 +93,7 @@ public struct Linear: ParameterSet, Hashable {
     ///
     /// - Parameter input: the batch, `n × inputSize`.
     /// - Returns: the outputs, `n × outputSize`, and the cache for ``backward(_:cache:)``.
-    public func forward(_ input: Matrix) -> (output: Matrix, cache: Cache) {
+    package func forward(_ input: Matrix) -> (output: Matrix, cache: Cache) {
         (self(input), Cache(input: input))
     }
 
@@ -103,7 +103,7 @@ public struct Linear: ParameterSet, Hashable {
     ///   - outputGradient: `∂L/∂Y`, `n × outputSize`.
     ///   - cache: the cache from ``forward(_:)``.
     /// - Returns: `∂L/∂X` (`n × inputSize`) and the parameter gradient.
-    public func backward(_ outputGradient: Matrix, cache: Cache) -> (input: Matrix, parameters: Linear) {
+    package func backward(_ outputGradient: Matrix, cache: Cache) -> (input: Matrix, parameters: Linear) {
         var inputGradient = Matrix(rows: cache.input.rows, columns: inputSize)
         var gradient = zeroed
         backward(outputGradient, input: cache.input, addingTo: &gradient, inputGradient: &inputGradient)
@@ -118,7 +118,7 @@ public struct Linear: ParameterSet, Hashable {
     ///   - input: the input `X` of the forward pass, `n × inputSize`.
     ///   - gradient: receives `+= ∂L/∂W` and `+= ∂L/∂b`.
     ///   - inputGradient: receives `+= ∂L/∂X`; it must be `n × inputSize`.
-    public func backward(
+    package func backward(
         _ outputGradient: Matrix, input: Matrix, addingTo gradient: inout Linear, inputGradient: inout Matrix
     ) {
         backward(outputGradient, input: input, addingTo: &gradient)
@@ -134,7 +134,7 @@ public struct Linear: ParameterSet, Hashable {
     ///   - outputGradient: `∂L/∂Y`, `n × outputSize`.
     ///   - input: the input `X` of the forward pass, `n × inputSize`.
     ///   - gradient: receives `+= ∂L/∂W` and `+= ∂L/∂b`.
-    public func backward(_ outputGradient: Matrix, input: Matrix, addingTo gradient: inout Linear) {
+    package func backward(_ outputGradient: Matrix, input: Matrix, addingTo gradient: inout Linear) {
         precondition(outputGradient.rows == input.rows && outputGradient.columns == outputSize,
                      "output gradient is \(outputGradient.rows)×\(outputGradient.columns), expected \(input.rows)×\(outputSize)")
         precondition(input.columns == inputSize, "input has \(input.columns) columns, the layer expects \(inputSize)")

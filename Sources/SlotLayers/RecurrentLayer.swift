@@ -2,7 +2,7 @@ import SlotMath
 
 /// A recurrent layer that reads a packed batch in one direction: what
 /// ``Bidirectional`` needs of its cells. ``LSTM`` and ``GRU`` conform.
-public protocol RecurrentLayer: ParameterSet {
+package protocol RecurrentLayer: ParameterSet {
     /// What the forward pass keeps for the backward pass.
     associatedtype Cache: Sendable
 
@@ -24,10 +24,10 @@ public protocol RecurrentLayer: ParameterSet {
 
 extension LSTM: RecurrentLayer {
     /// The final states recorded in `cache`.
-    public static func finalStates(_ cache: Cache) -> Matrix { cache.finalStates }
+    package static func finalStates(_ cache: Cache) -> Matrix { cache.finalStates }
 }
 
 extension GRU: RecurrentLayer {
     /// The final states recorded in `cache`.
-    public static func finalStates(_ cache: Cache) -> Matrix { cache.finalStates }
+    package static func finalStates(_ cache: Cache) -> Matrix { cache.finalStates }
 }

@@ -10,22 +10,22 @@ import SlotMath
 /// states at step `t` are stored contiguously at packed positions
 /// `stepStarts[t] ..< stepStarts[t] + activeCounts[t]`, which lets one matrix
 /// product advance the whole batch by one step (as PyTorch's packed sequences do).
-public struct SequenceLayout: Hashable, Sendable {
+package struct SequenceLayout: Hashable, Sendable {
     /// The length of each sequence, in batch order.
-    public let lengths: [Int]
+    package let lengths: [Int]
     /// The first row of each sequence in token order.
-    public let offsets: [Int]
+    package let offsets: [Int]
     /// Sequence indices sorted by decreasing length (ties keep batch order).
-    public let order: [Int]
+    package let order: [Int]
     /// The number of sequences still running at each time step.
-    public let activeCounts: [Int]
+    package let activeCounts: [Int]
     /// The packed position of each time step's first state.
-    public let stepStarts: [Int]
+    package let stepStarts: [Int]
     /// The total number of tokens (rows).
-    public let tokenCount: Int
+    package let tokenCount: Int
 
     /// Creates the layout of sequences with the given lengths (each at least 1).
-    public init(lengths: [Int]) {
+    package init(lengths: [Int]) {
         precondition(lengths.allSatisfy { $0 > 0 }, "every sequence needs at least one element")
         self.lengths = lengths
         var offsets: [Int] = []
@@ -55,21 +55,21 @@ public struct SequenceLayout: Hashable, Sendable {
     }
 
     /// The number of sequences.
-    public var sequenceCount: Int { lengths.count }
+    package var sequenceCount: Int { lengths.count }
 
     /// The number of time steps (the longest sequence's length).
-    public var stepCount: Int { activeCounts.count }
+    package var stepCount: Int { activeCounts.count }
 
     /// The token-order row read at time `step` by the sequence of sorting rank
     /// `rank`, walking left to right, or right to left when `reversed`.
     @inlinable
-    public func row(step: Int, rank: Int, reversed: Bool) -> Int {
+    package func row(step: Int, rank: Int, reversed: Bool) -> Int {
         let sequence = order[rank]
         return offsets[sequence] + (reversed ? lengths[sequence] - 1 - step : step)
     }
 
     /// For every packed position, the token-order row it reads (see ``row(step:rank:reversed:)``).
-    public func packedRows(reversed: Bool) -> [Int] {
+    package func packedRows(reversed: Bool) -> [Int] {
         var rows = [Int](repeating: 0, count: tokenCount)
         for step in 0..<stepCount {
             for rank in 0..<activeCounts[step] {
@@ -82,7 +82,7 @@ public struct SequenceLayout: Hashable, Sendable {
     /// The state after each sequence's last step, in batch order (`S × H`),
     /// read from states stored in packed order (`N × H`), as a recurrent
     /// layer's cache keeps them.
-    public func finalStates(of packed: Matrix) -> Matrix {
+    package func finalStates(of packed: Matrix) -> Matrix {
         precondition(packed.rows == tokenCount, "packed states need one row per token")
         let size = packed.columns
         var result = Matrix(rows: sequenceCount, columns: size)

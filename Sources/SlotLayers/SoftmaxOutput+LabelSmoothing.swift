@@ -20,7 +20,7 @@ extension SoftmaxOutput {
     ///   - logitGradient: `N × L`; receives `+= scale · ∂loss/∂X`.
     ///   - scale: multiplies the gradient (not the returned loss).
     /// - Returns: the summed smoothed loss, in nats.
-    public func smoothedCrossEntropy(
+    package func smoothedCrossEntropy(
         logits: Matrix, labels: [Int], smoothing: Float, logitGradient: inout Matrix, scale: Float = 1
     ) -> Double {
         let count = labelCount

@@ -16,11 +16,11 @@ import SlotMath
 /// over valid sequences when there are constraints.
 ///
 /// The layer has no parameters; a ``Linear`` in front of it produces the logits.
-public struct SoftmaxOutput: Sendable {
+package struct SoftmaxOutput: Sendable {
     /// The number of labels `L`.
-    public let labelCount: Int
+    package let labelCount: Int
     /// The constraints applied when decoding, if any.
-    public var constraints: TransitionConstraints? { decoder.constraints }
+    package var constraints: TransitionConstraints? { decoder.constraints }
     private let decoder: CRFDecoder
 
     /// Creates the output layer.
@@ -28,7 +28,7 @@ public struct SoftmaxOutput: Sendable {
     /// - Parameters:
     ///   - labelCount: the number of labels `L`.
     ///   - constraints: constraints for decoding and confidences, or `nil` for none.
-    public init(labelCount: Int, constraints: TransitionConstraints? = nil) {
+    package init(labelCount: Int, constraints: TransitionConstraints? = nil) {
         self.labelCount = labelCount
         decoder = CRFDecoder(CRF(labelCount: labelCount), constraints: constraints)
     }
@@ -43,7 +43,7 @@ public struct SoftmaxOutput: Sendable {
     ///   - logitGradient: `N × L`; the rows in `rows` receive `+= scale · ∂loss/∂X`.
     ///   - scale: multiplies the gradient (not the returned loss).
     /// - Returns: `Σ_rows −log p(gold)`, in nats.
-    public func crossEntropy(
+    package func crossEntropy(
         logits: Matrix, rows: Range<Int>? = nil, labels: [Int], logitGradient: inout Matrix, scale: Float = 1
     ) -> Double {
         let count = labelCount
@@ -77,7 +77,7 @@ public struct SoftmaxOutput: Sendable {
     ///   - logits: `T × L` scores.
     ///   - labels: the gold labels, `T` of them.
     /// - Returns: the loss and `∂loss/∂X` (`T × L`).
-    public func crossEntropy(logits: Matrix, labels: [Int]) -> (loss: Double, logitGradient: Matrix) {
+    package func crossEntropy(logits: Matrix, labels: [Int]) -> (loss: Double, logitGradient: Matrix) {
         var gradient = Matrix(rows: logits.rows, columns: logits.columns)
         let loss = crossEntropy(logits: logits, labels: labels, logitGradient: &gradient)
         return (loss, gradient)
@@ -89,7 +89,7 @@ public struct SoftmaxOutput: Sendable {
     ///   - logits: scores with `L` columns.
     ///   - rows: the rows to use, or `nil` for all rows.
     /// - Returns: `rows.count × L` probabilities, rows summing to 1.
-    public func probabilities(logits: Matrix, rows: Range<Int>? = nil) -> Matrix {
+    package func probabilities(logits: Matrix, rows: Range<Int>? = nil) -> Matrix {
         transformRows(of: logits, rows) { x, output in Kernels.softmax(count: labelCount, x, into: output) }
     }
 
@@ -101,7 +101,7 @@ public struct SoftmaxOutput: Sendable {
     ///   - rows: the rows of the sentence, or `nil` for all rows.
     /// - Returns: the path; its score is `Σ_t log p(y_t)` and its probability
     ///   is taken over the valid sequences.
-    public func decode(logits: Matrix, rows: Range<Int>? = nil) -> CRFPath {
+    package func decode(logits: Matrix, rows: Range<Int>? = nil) -> CRFPath {
         decoder.decode(emissions: logProbabilities(logits: logits, rows: rows))
     }
 
@@ -113,7 +113,7 @@ public struct SoftmaxOutput: Sendable {
     ///   - logits: scores with `L` columns.
     ///   - rows: the rows of the sentence, or `nil` for all rows.
     /// - Returns: the sentence's posterior.
-    public func posterior(logits: Matrix, rows: Range<Int>? = nil) -> CRFPosterior {
+    package func posterior(logits: Matrix, rows: Range<Int>? = nil) -> CRFPosterior {
         decoder.posterior(emissions: logProbabilities(logits: logits, rows: rows))
     }
 

@@ -10,16 +10,16 @@
 /// may start, end and follow anything. Decoders apply the constraints as
 /// `-infinity` scores (see ``CRFDecoder``); training keeps the unconstrained
 /// likelihood.
-public struct TransitionConstraints: Hashable, Sendable {
+package struct TransitionConstraints: Hashable, Sendable {
     /// The number of labels.
-    public let labelCount: Int
+    package let labelCount: Int
     /// `allowedStarts[j]` tells whether label `j` may start a sentence.
-    public private(set) var allowedStarts: [Bool]
+    package private(set) var allowedStarts: [Bool]
     /// `allowedEnds[j]` tells whether label `j` may end a sentence.
-    public private(set) var allowedEnds: [Bool]
+    package private(set) var allowedEnds: [Bool]
     /// Row-major `labelCount × labelCount`: entry `i * labelCount + j` tells
     /// whether label `j` may follow label `i`.
-    public private(set) var allowedTransitions: [Bool]
+    package private(set) var allowedTransitions: [Bool]
     /// For each label, the labels that continue a chunk ending with it
     /// (`I-X` for `B-X` and `I-X`; none for other labels).
     private var continuations: [[Int]]
@@ -27,7 +27,7 @@ public struct TransitionConstraints: Hashable, Sendable {
     /// Creates constraints that allow every sequence of `labelCount` labels.
     ///
     /// - Parameter labelCount: the number of labels.
-    public init(labelCount: Int) {
+    package init(labelCount: Int) {
         precondition(labelCount > 0, "constraints need at least one label")
         self.labelCount = labelCount
         allowedStarts = Array(repeating: true, count: labelCount)
@@ -40,7 +40,7 @@ public struct TransitionConstraints: Hashable, Sendable {
     ///
     /// - Parameter labels: the label names, indexed as the model indexes them
     ///   (`O`, `B-X`, `I-X`; other names are unconstrained).
-    public init(bioLabels labels: [String]) {
+    package init(bioLabels labels: [String]) {
         self.init(labelCount: labels.count)
         let parsed = labels.map(BIOLabel.init)
         for (to, label) in parsed.enumerated() {
@@ -66,17 +66,17 @@ public struct TransitionConstraints: Hashable, Sendable {
     }
 
     /// Whether label `label` may start a sentence.
-    public func canStart(_ label: Int) -> Bool {
+    package func canStart(_ label: Int) -> Bool {
         allowedStarts[label]
     }
 
     /// Whether label `label` may end a sentence.
-    public func canEnd(_ label: Int) -> Bool {
+    package func canEnd(_ label: Int) -> Bool {
         allowedEnds[label]
     }
 
     /// Whether label `to` may directly follow label `from`.
-    public func allows(from: Int, to: Int) -> Bool {
+    package func allows(from: Int, to: Int) -> Bool {
         allowedTransitions[from * labelCount + to]
     }
 
@@ -85,7 +85,7 @@ public struct TransitionConstraints: Hashable, Sendable {
     /// - Parameter labels: label indices in `0..<labelCount`.
     /// - Returns: `true` when the first label may start, each label may follow
     ///   its predecessor and the last label may end.
-    public func isValid(_ labels: [Int]) -> Bool {
+    package func isValid(_ labels: [Int]) -> Bool {
         guard let first = labels.first, let last = labels.last else { return true }
         guard canStart(first), canEnd(last) else { return false }
         for index in labels.indices.dropFirst() where !allows(from: labels[index - 1], to: labels[index]) {
@@ -101,7 +101,7 @@ public struct TransitionConstraints: Hashable, Sendable {
     ///
     /// - Parameter label: a label index.
     /// - Returns: the continuing label indices (at most one for BIO).
-    public func continuationLabels(of label: Int) -> [Int] {
+    package func continuationLabels(of label: Int) -> [Int] {
         continuations[label]
     }
 

@@ -14,9 +14,9 @@ import CBLAS
 /// `ldc` are the row strides of the buffers as stored. On Linux the product goes
 /// to OpenBLAS's `cblas_sgemm`, on Apple platforms to Accelerate, and elsewhere
 /// to ``SwiftGEMM``, a portable blocked kernel. `bench gemm` measures all of them.
-public enum GEMM {
+package enum GEMM {
     /// The name of the backend that ``multiply(transposeA:transposeB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)`` uses.
-    public static var backend: String {
+    package static var backend: String {
         #if canImport(Accelerate)
         return "Accelerate"
         #elseif canImport(CBLAS)
@@ -31,7 +31,7 @@ public enum GEMM {
     /// Our products are small (a batch of a few sentences), so BLAS's own
     /// threads cost more than they give, and training already splits each
     /// batch over the cores. Executables call this once at start-up.
-    public static func useCallingThreadOnly() {
+    package static func useCallingThreadOnly() {
         #if canImport(CBLAS) && !canImport(Accelerate)
         openblas_set_num_threads(1)
         #endif
@@ -39,7 +39,7 @@ public enum GEMM {
 
     /// Computes `C = alpha · op(A) · op(B) + beta · C` with the platform's BLAS.
     @inlinable
-    public static func multiply(
+    package static func multiply(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Float, a: UnsafePointer<Float>, lda: Int,
         b: UnsafePointer<Float>, ldb: Int,
@@ -79,7 +79,7 @@ public enum GEMM {
     ///   - rows: rows of `A` as stored.
     ///   - columns: columns of `A` as stored.
     @inlinable
-    public static func multiplyVector(
+    package static func multiplyVector(
         transpose: Bool, rows: Int, columns: Int, alpha: Float, a: UnsafePointer<Float>, lda: Int,
         x: UnsafePointer<Float>, beta: Float, y: UnsafeMutablePointer<Float>
     ) {

@@ -18,37 +18,37 @@
 extension Kernels {
     /// The logistic sigmoid `σ(x) = 1 / (1 + e^(−x))`, for any finite or infinite `x`.
     @inlinable
-    public static func sigmoid(_ x: Float) -> Float {
+    package static func sigmoid(_ x: Float) -> Float {
         sigmoid(SIMD8(repeating: x))[0]
     }
 
     /// The hyperbolic tangent.
     @inlinable
-    public static func tanh(_ x: Float) -> Float {
+    package static func tanh(_ x: Float) -> Float {
         tanh(SIMD8(repeating: x))[0]
     }
 
     /// Replaces each of the `count` elements at `x` by its sigmoid.
     @inlinable
-    public static func sigmoid(count: Int, _ x: UnsafeMutablePointer<Float>) {
+    package static func sigmoid(count: Int, _ x: UnsafeMutablePointer<Float>) {
         apply(count: count, x) { sigmoid($0) }
     }
 
     /// Replaces each of the `count` elements at `x` by its hyperbolic tangent.
     @inlinable
-    public static func tanh(count: Int, _ x: UnsafeMutablePointer<Float>) {
+    package static func tanh(count: Int, _ x: UnsafeMutablePointer<Float>) {
         apply(count: count, x) { tanh($0) }
     }
 
     /// The sigmoid of each lane.
     @inlinable
-    public static func sigmoid(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    package static func sigmoid(_ x: SIMD8<Float>) -> SIMD8<Float> {
         1 / (1 + exp(-x))
     }
 
     /// The hyperbolic tangent of each lane.
     @inlinable
-    public static func tanh(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    package static func tanh(_ x: SIMD8<Float>) -> SIMD8<Float> {
         let magnitude = unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
         let large = 1 - 2 / (exp(2 * magnitude) + 1)
         let square = x * x
@@ -64,7 +64,7 @@ extension Kernels {
 
     /// `e^x` of each lane: `+infinity` above about 88.7, 0 below about −87.3, NaN for NaN.
     @inlinable
-    public static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    package static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
         let log2e: Float = 1.442_695_04
         // ln 2 split in two so that n · ln2High is exact for the n that occur.
         let ln2High: Float = 0.693_145_751_953_125

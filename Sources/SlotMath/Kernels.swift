@@ -8,22 +8,22 @@ import Darwin
 ///
 /// They take pointers so that callers can work on rows of larger workspaces
 /// without copying, and they never allocate.
-public enum Kernels {
+package enum Kernels {
     /// `y += alpha · x` over `count` elements.
     @inlinable
-    public static func axpy(count: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+    package static func axpy(count: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
         for index in 0..<count { y[index] += alpha * x[index] }
     }
 
     /// `y += x` over `count` elements.
     @inlinable
-    public static func add(count: Int, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+    package static func add(count: Int, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
         for index in 0..<count { y[index] += x[index] }
     }
 
     /// The dot product of `x` and `y` over `count` elements.
     @inlinable
-    public static func dot(count: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {
+    package static func dot(count: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {
         var sum: Float = 0
         for index in 0..<count { sum += x[index] * y[index] }
         return sum
@@ -31,13 +31,13 @@ public enum Kernels {
 
     /// `e^x` in single precision.
     @inlinable
-    public static func exp(_ x: Float) -> Float {
+    package static func exp(_ x: Float) -> Float {
         expf(x)
     }
 
     /// The natural logarithm in single precision.
     @inlinable
-    public static func log(_ x: Float) -> Float {
+    package static func log(_ x: Float) -> Float {
         logf(x)
     }
 
@@ -50,7 +50,7 @@ public enum Kernels {
     /// Returns `-infinity` when every element is `-infinity` (or `count` is 0),
     /// and `+infinity` when any element is.
     @inlinable
-    public static func logSumExp(count: Int, _ x: UnsafePointer<Float>, stride: Int = 1) -> Float {
+    package static func logSumExp(count: Int, _ x: UnsafePointer<Float>, stride: Int = 1) -> Float {
         var maximum = -Float.infinity
         for index in 0..<count { maximum = max(maximum, x[index * stride]) }
         if maximum == -.infinity || maximum == .infinity { return maximum }
@@ -61,7 +61,7 @@ public enum Kernels {
 
     /// The softmax of `count` elements into `output`, shifted by the maximum.
     @inlinable
-    public static func softmax(count: Int, _ x: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
+    package static func softmax(count: Int, _ x: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
         let normaliser = logSumExp(count: count, x)
         for index in 0..<count { output[index] = expf(x[index] - normaliser) }
     }

@@ -1,7 +1,7 @@
 extension Matrix {
     /// Adds `other` element-wise: `self += scale * other`.
     /// - Precondition: both matrices have the same shape.
-    public mutating func add(_ other: Matrix, scaledBy scale: Float = 1) {
+    package mutating func add(_ other: Matrix, scaledBy scale: Float = 1) {
         precondition(rows == other.rows && columns == other.columns,
                      "cannot add a \(other.rows)×\(other.columns) matrix to a \(rows)×\(columns) one")
         guard count > 0 else { return }
@@ -13,14 +13,14 @@ extension Matrix {
     }
 
     /// Multiplies every element by `factor`.
-    public mutating func scale(by factor: Float) {
+    package mutating func scale(by factor: Float) {
         withUnsafeMutableBufferPointer { buffer in
             for index in buffer.indices { buffer[index] *= factor }
         }
     }
 
     /// The sum of the squares of the elements, accumulated in `Double`.
-    public var squaredNorm: Double {
+    package var squaredNorm: Double {
         withUnsafeBufferPointer { buffer in
             var sum: Double = 0
             for value in buffer { sum += Double(value) * Double(value) }
@@ -29,7 +29,7 @@ extension Matrix {
     }
 
     /// The transpose.
-    public var transposed: Matrix {
+    package var transposed: Matrix {
         var result = Matrix(rows: columns, columns: rows)
         for row in 0..<rows {
             for column in 0..<columns {
@@ -40,7 +40,7 @@ extension Matrix {
     }
 
     /// The matrix product `self · other`.
-    public func matmul(_ other: Matrix) -> Matrix {
+    package func matmul(_ other: Matrix) -> Matrix {
         var result = Matrix(rows: rows, columns: other.columns)
         Matrix.multiply(self, other, into: &result)
         return result
@@ -53,7 +53,7 @@ extension Matrix {
     ///   - a: the left factor, `m × k` (or `k × m` when `transposeA`).
     ///   - b: the right factor, `k × n` (or `n × k` when `transposeB`).
     ///   - c: the result, `m × n`; its rows and columns must already match.
-    public static func multiply(
+    package static func multiply(
         _ a: Matrix, transposeA: Bool = false,
         _ b: Matrix, transposeB: Bool = false,
         into c: inout Matrix, alpha: Float = 1, beta: Float = 0
@@ -86,7 +86,7 @@ extension Matrix {
 extension Matrix {
     /// The matrix `[a b]`: `a`'s columns followed by `b`'s, row by row.
     /// - Precondition: both have the same number of rows.
-    public static func concatenatingColumns(_ a: Matrix, _ b: Matrix) -> Matrix {
+    package static func concatenatingColumns(_ a: Matrix, _ b: Matrix) -> Matrix {
         precondition(a.rows == b.rows, "cannot place a \(b.rows)-row matrix beside a \(a.rows)-row one")
         var result = Matrix(rows: a.rows, columns: a.columns + b.columns)
         let width = result.columns
@@ -109,7 +109,7 @@ extension Matrix {
     }
 
     /// A new matrix holding the given range of this matrix's columns.
-    public func columns(_ range: Range<Int>) -> Matrix {
+    package func columns(_ range: Range<Int>) -> Matrix {
         precondition(range.lowerBound >= 0 && range.upperBound <= columns, "column range \(range) out of 0..<\(columns)")
         var result = Matrix(rows: rows, columns: range.count)
         guard range.count > 0 else { return result }

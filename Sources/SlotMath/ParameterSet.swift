@@ -4,14 +4,14 @@
 ///
 /// Conforming types list their matrices in a fixed order with stable names;
 /// nested layers prefix their children's names with `child.`.
-public protocol ParameterSet: Sendable {
+package protocol ParameterSet: Sendable {
     /// Calls `body` with every parameter tensor, in a fixed order, with its name.
     mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows
 }
 
 extension ParameterSet {
     /// Every parameter tensor with its name, in visiting order.
-    public var namedParameters: [(name: String, value: Matrix)] {
+    package var namedParameters: [(name: String, value: Matrix)] {
         var copy = self
         var result: [(name: String, value: Matrix)] = []
         copy.visitParameters { name, matrix in result.append((name, matrix)) }
@@ -19,14 +19,14 @@ extension ParameterSet {
     }
 
     /// The total number of scalar parameters.
-    public var parameterCount: Int {
+    package var parameterCount: Int {
         namedParameters.reduce(0) { $0 + $1.value.count }
     }
 
     /// A value of the same shape with every parameter set to zero: the
     /// starting point for accumulating gradients. Each tensor is a fresh zero
     /// matrix, not a copy of the parameters that is then cleared.
-    public var zeroed: Self {
+    package var zeroed: Self {
         var copy = self
         copy.visitParameters { _, matrix in matrix = Matrix(rows: matrix.rows, columns: matrix.columns) }
         return copy
@@ -34,7 +34,7 @@ extension ParameterSet {
 
     /// Adds `other`'s parameters element-wise, scaled: `self += scale · other`.
     /// - Precondition: `other` has the same parameter shapes (e.g. it is a gradient of `self`).
-    public mutating func add(_ other: Self, scaledBy scale: Float = 1) {
+    package mutating func add(_ other: Self, scaledBy scale: Float = 1) {
         let others = other.namedParameters
         var index = 0
         visitParameters { name, matrix in
@@ -45,12 +45,12 @@ extension ParameterSet {
     }
 
     /// Multiplies every parameter by `factor`.
-    public mutating func scale(by factor: Float) {
+    package mutating func scale(by factor: Float) {
         visitParameters { _, matrix in matrix.scale(by: factor) }
     }
 
     /// The Euclidean norm of all parameters taken together, `sqrt(Σ x²)`.
-    public var globalNorm: Double {
+    package var globalNorm: Double {
         namedParameters.reduce(0) { $0 + $1.value.squaredNorm }.squareRoot()
     }
 }

@@ -6,21 +6,21 @@
 /// Summing, scaling and taking the norm here give the same bits as the same
 /// operations on the dense matrix, at the cost of the listed rows only: the
 /// dense operations leave `+0` rows at `+0` and add nothing to a norm.
-public struct SparseRows: Hashable, Sendable {
+package struct SparseRows: Hashable, Sendable {
     /// The number of rows of the whole matrix.
-    public let rowCount: Int
+    package let rowCount: Int
     /// The rows that may be non-zero, ascending and distinct.
-    public private(set) var ids: [Int]
+    package private(set) var ids: [Int]
     /// The listed rows, `ids.count × columns`.
-    public private(set) var values: Matrix
+    package private(set) var values: Matrix
 
     /// The number of columns.
-    public var columns: Int { values.columns }
+    package var columns: Int { values.columns }
 
     /// Creates a `rowCount × columns` matrix whose rows `ids` (in any order,
     /// repeats allowed) are listed and zero.
     /// - Precondition: every id is in `0 ..< rowCount`.
-    public init(rowCount: Int, columns: Int, ids: some Sequence<Int>) {
+    package init(rowCount: Int, columns: Int, ids: some Sequence<Int>) {
         let distinct = Array(Set(ids)).sorted()
         precondition(distinct.allSatisfy { (0 ..< rowCount).contains($0) }, "row ids must lie in 0..<\(rowCount)")
         self.rowCount = rowCount
@@ -31,7 +31,7 @@ public struct SparseRows: Hashable, Sendable {
     /// Creates a `rowCount × values.columns` matrix whose listed rows `ids`
     /// (ascending, distinct) are the rows of `values`.
     /// - Precondition: `ids` is ascending within `0 ..< rowCount` and has one id per row of `values`.
-    public init(rowCount: Int, ids: [Int], values: Matrix) {
+    package init(rowCount: Int, ids: [Int], values: Matrix) {
         precondition(ids.count == values.rows, "\(ids.count) ids for \(values.rows) rows")
         precondition(zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } && ids.allSatisfy { (0 ..< rowCount).contains($0) },
                      "row ids must be ascending and lie in 0..<\(rowCount)")
@@ -41,7 +41,7 @@ public struct SparseRows: Hashable, Sendable {
     }
 
     /// The position of row `id` in `ids`, or `nil` when the row is not listed.
-    public func index(of id: Int) -> Int? {
+    package func index(of id: Int) -> Int? {
         var low = 0, high = ids.count
         while low < high {
             let middle = (low + high) / 2
@@ -53,7 +53,7 @@ public struct SparseRows: Hashable, Sendable {
     /// Adds row `k` of `rows` to matrix row `ids[k]`, for `k` in order
     /// (a scatter-add: repeated ids accumulate in the order they come).
     /// - Precondition: every id is listed and `rows` is `ids.count × columns`.
-    public mutating func add(_ rows: Matrix, atRows ids: [Int]) {
+    package mutating func add(_ rows: Matrix, atRows ids: [Int]) {
         precondition(rows.rows == ids.count && rows.columns == columns, "scattered rows have the wrong shape")
         let positions = ids.map { id -> Int in
             guard let position = index(of: id) else { preconditionFailure("row \(id) is not listed") }
@@ -75,7 +75,7 @@ public struct SparseRows: Hashable, Sendable {
     /// Every listed row of the sum receives `1 · x`, with `x` the other's row or
     /// zeros, exactly as the dense sum does.
     /// - Precondition: both have the same shape.
-    public mutating func add(_ other: SparseRows) {
+    package mutating func add(_ other: SparseRows) {
         precondition(rowCount == other.rowCount && columns == other.columns, "cannot add sparse rows of another shape")
         let size = columns
         var merged = SparseRows(rowCount: rowCount, columns: size, ids: ids + other.ids)
@@ -108,23 +108,23 @@ public struct SparseRows: Hashable, Sendable {
     /// Multiplies every element by `factor`.
     /// - Precondition: `factor` is finite and not negative, so that the
     ///   unlisted rows stay `+0` as they would in the dense product.
-    public mutating func scale(by factor: Float) {
+    package mutating func scale(by factor: Float) {
         precondition(factor.isFinite && factor >= 0, "sparse rows scale only by finite non-negative factors")
         values.scale(by: factor)
     }
 
     /// Drops every row, leaving the zero matrix.
-    public mutating func removeAll() {
+    package mutating func removeAll() {
         ids = []
         values = Matrix(rows: 0, columns: columns)
     }
 
     /// The sum of the squares of the elements, accumulated in `Double` in
     /// row-major order: the same bits as the dense matrix's `squaredNorm`.
-    public var squaredNorm: Double { values.squaredNorm }
+    package var squaredNorm: Double { values.squaredNorm }
 
     /// The whole `rowCount × columns` matrix.
-    public var dense: Matrix {
+    package var dense: Matrix {
         var result = Matrix(rows: rowCount, columns: columns)
         let size = columns
         guard size > 0 else { return result }

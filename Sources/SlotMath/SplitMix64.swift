@@ -6,17 +6,17 @@
 /// z = state; z = (z ^ (z >> 30)) · 0xBF58476D1CE4E5B9
 /// z = (z ^ (z >> 27)) · 0x94D049BB133111EB;  return z ^ (z >> 31)
 /// ```
-public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable, Codable {
+package struct SplitMix64: RandomNumberGenerator, Hashable, Sendable, Codable {
     /// The generator's whole state; saving it in a checkpoint resumes the sequence.
-    public var state: UInt64
+    package var state: UInt64
 
     /// Creates a generator whose sequence is determined by `seed`.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
     /// Returns the next 64 random bits.
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -25,25 +25,25 @@ public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable, Codable {
     }
 
     /// A uniformly distributed `Float` in `[0, 1)` from the top 24 bits.
-    public mutating func nextUnitFloat() -> Float {
+    package mutating func nextUnitFloat() -> Float {
         Float(next() >> 40) * (1.0 / 16_777_216.0)
     }
 
     /// A uniformly distributed `Float` in `[-bound, bound)`.
-    public mutating func nextFloat(bound: Float) -> Float {
+    package mutating func nextFloat(bound: Float) -> Float {
         (nextUnitFloat() * 2 - 1) * bound
     }
 
     /// A new generator for a sub-task (a worker thread, a layer's initialiser)
     /// whose sequence does not overlap this one's in practice.
-    public mutating func split() -> SplitMix64 {
+    package mutating func split() -> SplitMix64 {
         SplitMix64(seed: next())
     }
 
     /// Shuffles `array` in place with the Fisher–Yates algorithm, so that the
     /// order depends only on this generator (not on the standard library's
     /// choice of algorithm).
-    public mutating func shuffle<Element>(_ array: inout [Element]) {
+    package mutating func shuffle<Element>(_ array: inout [Element]) {
         guard array.count > 1 else { return }
         for index in stride(from: array.count - 1, to: 0, by: -1) {
             let other = Int(next() % UInt64(index + 1))
@@ -54,7 +54,7 @@ public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable, Codable {
 
 extension Matrix {
     /// A matrix with elements drawn uniformly from `[-bound, bound)`.
-    public static func uniform(rows: Int, columns: Int, bound: Float, using generator: inout SplitMix64) -> Matrix {
+    package static func uniform(rows: Int, columns: Int, bound: Float, using generator: inout SplitMix64) -> Matrix {
         var scalars = [Float](repeating: 0, count: rows * columns)
         for index in scalars.indices { scalars[index] = generator.nextFloat(bound: bound) }
         return Matrix(rows: rows, columns: columns, scalars: scalars)
@@ -62,7 +62,7 @@ extension Matrix {
 
     /// A matrix initialised with Glorot (Xavier) uniform scaling:
     /// `bound = sqrt(6 / (fanIn + fanOut))` with `fanIn = columns`, `fanOut = rows`.
-    public static func glorot(rows: Int, columns: Int, using generator: inout SplitMix64) -> Matrix {
+    package static func glorot(rows: Int, columns: Int, using generator: inout SplitMix64) -> Matrix {
         let bound = (6 / Float(rows + columns)).squareRoot()
         return uniform(rows: rows, columns: columns, bound: bound, using: &generator)
     }

@@ -5,9 +5,9 @@
 /// Transposed operands are first copied into row-major `k × n` / `m × k`
 /// panels so that the inner loop runs over contiguous memory (an `axpy` of a
 /// row of `B` into a row of `C`), which the compiler vectorises.
-public enum SwiftGEMM {
+package enum SwiftGEMM {
     /// Computes `C = alpha · op(A) · op(B) + beta · C` with portable Swift loops.
-    public static func multiply(
+    package static func multiply(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Float, a: UnsafePointer<Float>, lda: Int,
         b: UnsafePointer<Float>, ldb: Int,

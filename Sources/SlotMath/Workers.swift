@@ -3,10 +3,10 @@ import Synchronization
 
 /// Runs independent pieces of work on several threads and collects their
 /// results in order: how a batch is split over both cores.
-public enum Workers {
+package enum Workers {
     /// Calls `body(index)` for `index` in `0 ..< count` concurrently and
     /// returns the results in index order. With `count == 1` it runs inline.
-    public static func map<Result: Sendable>(count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+    package static func map<Result: Sendable>(count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
         if count == 1 { return [body(0)] }
         let results = Mutex<[Result?]>(Array(repeating: nil, count: count))
         DispatchQueue.concurrentPerform(iterations: count) { index in
@@ -24,7 +24,7 @@ public enum Workers {
     /// place: this is how two threads update the parts of one large value
     /// (for example the shards of a word table) without copying them and
     /// without unsafe pointers.
-    public static func update<Element: Sendable>(_ elements: inout [Element], _ body: @Sendable (Int, inout Element) -> Void) {
+    package static func update<Element: Sendable>(_ elements: inout [Element], _ body: @Sendable (Int, inout Element) -> Void) {
         if elements.count == 1 {
             body(0, &elements[0])
             return
@@ -51,7 +51,7 @@ public enum Workers {
     }
 
     /// The number of worker threads to use by default: the active processor count.
-    public static var defaultCount: Int {
+    package static var defaultCount: Int {
         max(1, sysconfCount())
     }
 }
@@ -70,7 +70,7 @@ extension Workers {
     /// Cuts `0 ..< count` into consecutive chunks of `chunkSize`, hands the
     /// chunks round-robin to `threads` workers, and returns the concatenated
     /// results in index order. `body` must return one result per index of its chunk.
-    public static func mapChunks<Result: Sendable>(
+    package static func mapChunks<Result: Sendable>(
         count: Int, chunkSize: Int, threads: Int, _ body: @Sendable (Range<Int>) -> [Result]
     ) -> [Result] {
         let chunks = stride(from: 0, to: count, by: chunkSize).map { $0 ..< min($0 + chunkSize, count) }
@@ -101,7 +101,7 @@ extension Workers {
     /// returns the results in index order. Each worker gets a set of indices of
     /// about equal total cost (largest first, each to the least loaded worker),
     /// so that tensors of very different sizes keep both cores busy.
-    public static func mapBalanced<Result: Sendable>(
+    package static func mapBalanced<Result: Sendable>(
         costs: [Int], threads: Int, _ body: @Sendable (Int) -> Result
     ) -> [Result] {
         let workers = max(1, min(threads, costs.count))

@@ -2,9 +2,9 @@ import SlotLayers
 
 /// The shape of a tagging network: sizes of every layer and the choice of
 /// output layer. The defaults are the shipped models' settings.
-public struct Architecture: Hashable, Sendable, Codable {
+package struct Architecture: Hashable, Sendable, Codable {
     /// The recurrent cell of the encoder.
-    public enum Cell: String, Hashable, Sendable, Codable, CaseIterable {
+    package enum Cell: String, Hashable, Sendable, Codable, CaseIterable {
         /// Long short-term memory.
         case lstm
         /// Gated recurrent unit.
@@ -12,7 +12,7 @@ public struct Architecture: Hashable, Sendable, Codable {
     }
 
     /// The token-level output layer.
-    public enum Output: String, Hashable, Sendable, Codable, CaseIterable {
+    package enum Output: String, Hashable, Sendable, Codable, CaseIterable {
         /// A linear-chain CRF decoded with (BIO-constrained) Viterbi.
         case crf
         /// An independent softmax per token.
@@ -20,7 +20,7 @@ public struct Architecture: Hashable, Sendable, Codable {
     }
 
     /// How a word's characters become a vector.
-    public enum CharacterEncoding: String, Hashable, Sendable, Codable, CaseIterable {
+    package enum CharacterEncoding: String, Hashable, Sendable, Codable, CaseIterable {
         /// A BiLSTM over the characters, final states concatenated.
         case bilstm
         /// A convolution over character windows, max-pooled.
@@ -28,34 +28,34 @@ public struct Architecture: Hashable, Sendable, Codable {
     }
 
     /// The size of word vectors.
-    public var wordDimension: Int = 100
+    package var wordDimension: Int = 100
     /// The size of character vectors (0 turns the character encoder off).
-    public var characterDimension: Int = 25
+    package var characterDimension: Int = 25
     /// The state size of each direction of the character BiLSTM.
-    public var characterHiddenSize: Int = 25
+    package var characterHiddenSize: Int = 25
     /// The character encoder.
-    public var characterEncoding: CharacterEncoding = .bilstm
+    package var characterEncoding: CharacterEncoding = .bilstm
     /// The number of filters of the character CNN.
-    public var characterFilters: Int = 50
+    package var characterFilters: Int = 50
     /// The window (odd) of the character CNN.
-    public var characterWindow: Int = 3
+    package var characterWindow: Int = 3
     /// The state size of each direction of the word-level BiLSTM.
-    public var hiddenSize: Int = 100
+    package var hiddenSize: Int = 100
     /// The number of stacked bidirectional layers (1 to 3).
-    public var layers: Int = 1
+    package var layers: Int = 1
     /// The recurrent cell.
-    public var cell: Cell = .lstm
+    package var cell: Cell = .lstm
     /// The output layer.
-    public var output: Output = .crf
+    package var output: Output = .crf
     /// Whether the network has an intent head.
-    public var intentHead: Bool = true
+    package var intentHead: Bool = true
     /// How the intent head pools the encoder's outputs into a sentence vector.
-    public var intentPooling: IntentPooling = .finalMax
+    package var intentPooling: IntentPooling = .finalMax
     /// The size of the intent head's tanh hidden layer (0 for none).
-    public var intentHiddenSize: Int = 0
+    package var intentHiddenSize: Int = 0
 
     /// Creates the default architecture.
-    public init() {}
+    package init() {}
 
     private enum CodingKeys: String, CodingKey {
         case wordDimension, characterDimension, characterHiddenSize, characterEncoding, characterFilters
@@ -64,8 +64,9 @@ public struct Architecture: Hashable, Sendable, Codable {
 
     /// Decodes an architecture; fields added after the first shipped models
     /// (`intentHiddenSize`) take their old behaviour when absent, so that
-    /// older bundles still load.
-    public init(from decoder: any Decoder) throws {
+    /// older bundles still load. The values are validated (see ``validate()``)
+    /// before anything is built from them.
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         wordDimension = try container.decode(Int.self, forKey: .wordDimension)
         characterDimension = try container.decode(Int.self, forKey: .characterDimension)
@@ -80,5 +81,11 @@ public struct Architecture: Hashable, Sendable, Codable {
         intentHead = try container.decode(Bool.self, forKey: .intentHead)
         intentPooling = try container.decode(IntentPooling.self, forKey: .intentPooling)
         intentHiddenSize = try container.decodeIfPresent(Int.self, forKey: .intentHiddenSize) ?? 0
+        do {
+            try validate()
+        } catch {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 }

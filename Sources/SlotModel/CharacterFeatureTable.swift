@@ -9,14 +9,14 @@ import SlotMath
 /// from the table go through the encoder as before. The features depend only
 /// on the encoder's weights, so a table is valid for the network it was built
 /// from and nothing else; it never takes part in training.
-public struct CharacterFeatureTable: Sendable {
+package struct CharacterFeatureTable: Sendable {
     /// For each character-id sequence in the table, its row in ``features``.
     private let rows: [[Int]: Int]
     /// One row of character features per word, `words × outputSize`.
     private let features: Matrix
 
     /// The number of words in the table.
-    public var count: Int { features.rows }
+    package var count: Int { features.rows }
 
     /// Computes the features of `words` with `encoder`.
     ///
@@ -24,7 +24,7 @@ public struct CharacterFeatureTable: Sendable {
     ///   - encoder: the network's character encoder.
     ///   - words: character-id sequences (duplicates are kept once).
     ///   - batchSize: words per encoder pass, which bounds the pass's memory.
-    public init(encoder: CharacterFeatures, words: [[Int]], batchSize: Int = 2048) {
+    package init(encoder: CharacterFeatures, words: [[Int]], batchSize: Int = 2048) {
         var rows: [[Int]: Int] = [:]
         var unique: [[Int]] = []
         for word in words where rows[word] == nil {
@@ -48,7 +48,7 @@ public struct CharacterFeatureTable: Sendable {
     ///   - words: character-id sequences, one per token.
     ///   - encoder: the encoder the table was built with.
     /// - Returns: `words.count × outputSize` features.
-    public func features(of words: [[Int]], encoder: CharacterFeatures) -> Matrix {
+    package func features(of words: [[Int]], encoder: CharacterFeatures) -> Matrix {
         var output = Matrix(rows: words.count, columns: features.columns)
         var missing: [Int] = []
         for (index, word) in words.enumerated() {

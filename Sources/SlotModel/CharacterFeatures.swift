@@ -3,14 +3,14 @@ import SlotLayers
 
 /// The character encoder the architecture chose: a character BiLSTM or a
 /// character CNN, each turning a word's characters into one vector.
-public enum CharacterFeatures: ParameterSet {
+package enum CharacterFeatures: ParameterSet {
     /// A BiLSTM over the characters.
     case bilstm(CharacterEncoder)
     /// A max-pooled convolution over the characters.
     case cnn(CharacterCNN)
 
     /// What a forward pass keeps for the backward pass.
-    public enum Cache: Sendable {
+    package enum Cache: Sendable {
         /// The BiLSTM encoder's cache.
         case bilstm(CharacterEncoder.Cache)
         /// The CNN's cache.
@@ -18,7 +18,7 @@ public enum CharacterFeatures: ParameterSet {
     }
 
     /// Creates the encoder `architecture` describes.
-    public init(architecture: Architecture, characterCount: Int, using generator: inout SplitMix64) {
+    package init(architecture: Architecture, characterCount: Int, using generator: inout SplitMix64) {
         switch architecture.characterEncoding {
         case .bilstm:
             self = .bilstm(CharacterEncoder(
@@ -32,7 +32,7 @@ public enum CharacterFeatures: ParameterSet {
     }
 
     /// The size of each word's vector.
-    public var outputSize: Int {
+    package var outputSize: Int {
         switch self {
         case .bilstm(let encoder): encoder.outputSize
         case .cnn(let encoder): encoder.outputSize
@@ -44,7 +44,7 @@ public enum CharacterFeatures: ParameterSet {
     /// The payload is moved out of `self` while it is visited, so that its
     /// matrices stay uniquely referenced and are changed in place (binding it
     /// from `switch self` would copy every matrix that `body` changes).
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         switch consume self {
         case .bilstm(var encoder):
             defer { self = .bilstm(encoder) }
@@ -56,7 +56,7 @@ public enum CharacterFeatures: ParameterSet {
     }
 
     /// Encodes a batch of words (each a non-empty list of character ids): one row per word.
-    public func forward(_ words: [[Int]]) -> (output: Matrix, cache: Cache) {
+    package func forward(_ words: [[Int]]) -> (output: Matrix, cache: Cache) {
         switch self {
         case .bilstm(let encoder):
             let (output, cache) = encoder.forward(words)
@@ -68,7 +68,7 @@ public enum CharacterFeatures: ParameterSet {
     }
 
     /// Backpropagates `∂loss/∂output` into a parameter gradient.
-    public func backward(_ outputGradient: Matrix, cache: Cache) -> CharacterFeatures {
+    package func backward(_ outputGradient: Matrix, cache: Cache) -> CharacterFeatures {
         switch (self, cache) {
         case let (.bilstm(encoder), .bilstm(cache)): .bilstm(encoder.backward(outputGradient, cache: cache))
         case let (.cnn(encoder), .cnn(cache)): .cnn(encoder.backward(outputGradient, cache: cache))

@@ -1,17 +1,17 @@
 /// A sentence turned into the ids the network reads: word ids, each word's
 /// character ids, and (for training) label and intent ids.
-public struct EncodedSentence: Hashable, Sendable {
+package struct EncodedSentence: Hashable, Sendable {
     /// One word id per token.
-    public var wordIds: [Int]
+    package var wordIds: [Int]
     /// One non-empty list of character ids per token.
-    public var characterIds: [[Int]]
+    package var characterIds: [[Int]]
     /// One label id per token, when known.
-    public var labelIds: [Int]?
+    package var labelIds: [Int]?
     /// The intent id, when known.
-    public var intentId: Int?
+    package var intentId: Int?
 
     /// Creates an encoded sentence.
-    public init(wordIds: [Int], characterIds: [[Int]], labelIds: [Int]? = nil, intentId: Int? = nil) {
+    package init(wordIds: [Int], characterIds: [[Int]], labelIds: [Int]? = nil, intentId: Int? = nil) {
         precondition(wordIds.count == characterIds.count, "one character list per word")
         self.wordIds = wordIds
         self.characterIds = characterIds
@@ -20,5 +20,5 @@ public struct EncodedSentence: Hashable, Sendable {
     }
 
     /// The number of tokens.
-    public var count: Int { wordIds.count }
+    package var count: Int { wordIds.count }
 }

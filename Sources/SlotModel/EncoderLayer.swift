@@ -3,14 +3,14 @@ import SlotLayers
 
 /// One bidirectional layer of the word-level encoder, with the cell the
 /// architecture chose.
-public enum EncoderLayer: ParameterSet {
+package enum EncoderLayer: ParameterSet {
     /// A bidirectional LSTM layer.
     case lstm(BiLSTM)
     /// A bidirectional GRU layer.
     case gru(BiGRU)
 
     /// What a layer's forward pass keeps for its backward pass.
-    public enum Cache: Sendable {
+    package enum Cache: Sendable {
         /// An LSTM layer's cache.
         case lstm(BiLSTM.Cache)
         /// A GRU layer's cache.
@@ -18,7 +18,7 @@ public enum EncoderLayer: ParameterSet {
     }
 
     /// Creates a freshly initialised layer of the given cell.
-    public init(cell: Architecture.Cell, inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
+    package init(cell: Architecture.Cell, inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
         switch cell {
         case .lstm: self = .lstm(BiLSTM(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator))
         case .gru: self = .gru(BiGRU(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator))
@@ -30,7 +30,7 @@ public enum EncoderLayer: ParameterSet {
     /// The payload is moved out of `self` while it is visited, so that its
     /// matrices stay uniquely referenced and are changed in place (binding it
     /// from `switch self` would copy every matrix that `body` changes).
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         switch consume self {
         case .lstm(var layer):
             defer { self = .lstm(layer) }
@@ -42,7 +42,7 @@ public enum EncoderLayer: ParameterSet {
     }
 
     /// Runs the layer over a batch: outputs `N × 2H` and the cache.
-    public func forward(_ input: Matrix, layout: SequenceLayout) -> (output: Matrix, cache: Cache) {
+    package func forward(_ input: Matrix, layout: SequenceLayout) -> (output: Matrix, cache: Cache) {
         switch self {
         case .lstm(let layer):
             let (output, cache) = layer.forward(input, layout: layout)
@@ -54,7 +54,7 @@ public enum EncoderLayer: ParameterSet {
     }
 
     /// Backpropagates `∂loss/∂output`: returns `∂loss/∂input` and the parameter gradient.
-    public func backward(outputGradient: Matrix, cache: Cache) -> (inputGradient: Matrix, gradient: EncoderLayer) {
+    package func backward(outputGradient: Matrix, cache: Cache) -> (inputGradient: Matrix, gradient: EncoderLayer) {
         switch (self, cache) {
         case let (.lstm(layer), .lstm(cache)):
             let (input, gradient) = layer.backward(outputGradient: outputGradient, cache: cache)

@@ -5,26 +5,26 @@ import SlotVocabulary
 /// Turns tokens into the ids a ``TaggingNetwork`` reads, and label ids back
 /// into labels: the model's vocabularies, label set and intent set, with the
 /// normaliser that maps a token to its vocabulary key.
-public struct Featurizer: Hashable, Sendable, Codable {
+package struct Featurizer: Hashable, Sendable, Codable {
     /// How a token becomes a word-vocabulary key (lower-casing, digits, NFKC).
-    public let normalizer: Normalizer
+    package let normalizer: Normalizer
     /// How a token is prepared before its characters are looked up (by
     /// default case folding, so that a model trained on lower-cased text such
     /// as ATIS still reads the letters of "Beijing").
-    public let characterNormalizer: Normalizer
+    package let characterNormalizer: Normalizer
     /// The word vocabulary, over normalised forms.
-    public let words: Vocabulary
+    package let words: Vocabulary
     /// The character vocabulary, over the tokens' original Unicode scalars.
-    public let characters: CharacterVocabulary
+    package let characters: CharacterVocabulary
     /// The BIO labels, in id order.
-    public let labels: [String]
+    package let labels: [String]
     /// The intents, in id order (empty when the corpus has none).
-    public let intents: [String]
+    package let intents: [String]
     private let labelIds: [String: Int]
     private let intentIds: [String: Int]
 
     /// Creates a featurizer from its parts.
-    public init(
+    package init(
         normalizer: Normalizer, characterNormalizer: Normalizer = .identity, words: Vocabulary,
         characters: CharacterVocabulary, labels: [String], intents: [String]
     ) {
@@ -42,9 +42,21 @@ public struct Featurizer: Hashable, Sendable, Codable {
         case normalizer, characterNormalizer, words, characters, labels, intents
     }
 
-    /// Decodes a featurizer from a model configuration.
-    public init(from decoder: any Decoder) throws {
+    /// Decodes a featurizer from a model configuration; the label set must be
+    /// non-empty and, like the intent set, free of empty and duplicate names.
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        for key in [CodingKeys.labels, .intents] {
+            let names = try container.decode([String].self, forKey: key)
+            var seen = Set<String>()
+            if key == .labels, names.isEmpty {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "is empty; a model needs at least one label")
+            }
+            if let bad = names.first(where: { $0.isEmpty || !seen.insert($0).inserted }) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container, debugDescription: bad.isEmpty ? "lists an empty name" : "lists '\(bad)' twice")
+            }
+        }
         self.init(
             normalizer: try container.decode(Normalizer.self, forKey: .normalizer),
             characterNormalizer: try container.decodeIfPresent(Normalizer.self, forKey: .characterNormalizer) ?? .identity,
@@ -55,7 +67,7 @@ public struct Featurizer: Hashable, Sendable, Codable {
     }
 
     /// Encodes the featurizer into a model configuration.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(normalizer, forKey: .normalizer)
         try container.encode(characterNormalizer, forKey: .characterNormalizer)
@@ -66,13 +78,13 @@ public struct Featurizer: Hashable, Sendable, Codable {
     }
 
     /// The id of a label, or `nil` when the model does not know it.
-    public func labelId(_ label: String) -> Int? { labelIds[label] }
+    package func labelId(_ label: String) -> Int? { labelIds[label] }
 
     /// The id of an intent, or `nil` when the model does not know it.
-    public func intentId(_ intent: String) -> Int? { intentIds[intent] }
+    package func intentId(_ intent: String) -> Int? { intentIds[intent] }
 
     /// Encodes tokens for the network (no labels).
-    public func encode<Tokens: Sequence>(tokens: Tokens) -> EncodedSentence where Tokens.Element: StringProtocol {
+    package func encode<Tokens: Sequence>(tokens: Tokens) -> EncodedSentence where Tokens.Element: StringProtocol {
         var wordIds: [Int] = []
         var characterIds: [[Int]] = []
         for token in tokens {
@@ -89,7 +101,7 @@ public struct Featurizer: Hashable, Sendable, Codable {
     ///
     /// - Parameter token: one token's text.
     /// - Returns: at least one character id.
-    public func characterIds(of token: String) -> [Int] {
+    package func characterIds(of token: String) -> [Int] {
         let ids = characters.ids(of: characterNormalizer.normalize(token))
         return ids.isEmpty ? [CharacterVocabulary.unknownID] : ids
     }
@@ -98,7 +110,7 @@ public struct Featurizer: Hashable, Sendable, Codable {
     /// - Throws: ``ModelError/unknownLabel(_:file:line:)`` or
     ///   ``ModelError/unknownIntent(_:file:line:)`` when the sentence uses a
     ///   label or intent the model was not built with.
-    public func encode(_ sentence: AnnotatedSentence, file: String) throws(ModelError) -> EncodedSentence {
+    package func encode(_ sentence: AnnotatedSentence, file: String) throws(ModelError) -> EncodedSentence {
         var encoded = encode(tokens: sentence.tokens)
         var ids: [Int] = []
         ids.reserveCapacity(sentence.labels.count)

@@ -1,10 +1,9 @@
 /// The text of a model bundle's `README.md`: what the model is, how it was
 /// trained and how well it scored.
-public enum ModelCard {
-    /// A model card for `configuration`; `history` lists per-epoch dev scores as
-    /// `(epoch, devF1, devIntentAccuracy)` when known.
-    public static func text<Records: Collection>(for configuration: ModelConfiguration, history: Records) -> String
-    where Records.Element: EpochDescribing {
+package enum ModelCard {
+    /// A model card for `configuration`, with a table of the per-epoch dev
+    /// scores in `history` when it is not empty.
+    package static func text(for configuration: ModelConfiguration, history: [EpochRecord]) -> String {
         let featurizer = configuration.featurizer
         let architecture = configuration.architecture
         var lines: [String] = []
@@ -53,14 +52,4 @@ public enum ModelCard {
         let fraction = Int(((scaled - Double(whole)) * 100).rounded())
         return "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
-}
-
-/// What the model card shows of one epoch.
-public protocol EpochDescribing {
-    /// The epoch, from 1.
-    var epoch: Int { get }
-    /// Dev F1 (percentage).
-    var devF1: Double { get }
-    /// Dev intent accuracy (percentage), when known.
-    var devIntentAccuracy: Double? { get }
 }

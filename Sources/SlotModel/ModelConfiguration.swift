@@ -1,52 +1,60 @@
 import SlotText
+import SlotValues
 
 /// Everything about a model except its weights: the `model` object of a
 /// bundle's `config.json`.
-public struct ModelConfiguration: Hashable, Sendable, Codable {
+package struct ModelConfiguration: Hashable, Sendable, Codable {
     /// Layer sizes and choices.
-    public var architecture: Architecture
+    package var architecture: Architecture
     /// How raw text is split into tokens (the tagger uses the same settings).
-    public var tokenizer: Tokenizer.Mode
+    package var tokenizer: Tokenizer.Mode
     /// Vocabularies, normaliser, labels and intents.
-    public var featurizer: Featurizer
+    package var featurizer: Featurizer
     /// How the model was trained and how well it scored, when known.
-    public var training: TrainingRecord?
+    package var training: TrainingRecord?
+    /// Canonical forms for slot texts (`trainer --synonyms`), applied after
+    /// tagging; absent in bundles written without one.
+    package var synonyms: SynonymTable?
 
     /// Creates a configuration.
-    public init(architecture: Architecture, tokenizer: Tokenizer.Mode, featurizer: Featurizer, training: TrainingRecord? = nil) {
+    package init(
+        architecture: Architecture, tokenizer: Tokenizer.Mode, featurizer: Featurizer, training: TrainingRecord? = nil,
+        synonyms: SynonymTable? = nil
+    ) {
         self.architecture = architecture
         self.tokenizer = tokenizer
         self.featurizer = featurizer
         self.training = training
+        self.synonyms = synonyms
     }
 }
 
 /// The provenance and scores of a trained model, stored in its configuration
 /// and shown in its model card.
-public struct TrainingRecord: Hashable, Sendable, Codable {
+package struct TrainingRecord: Hashable, Sendable, Codable {
     /// The command line that trained the model.
-    public var command: String
+    package var command: String
     /// The training and dev files.
-    public var trainFile: String
+    package var trainFile: String
     /// The dev file used for model selection.
-    public var devFile: String
+    package var devFile: String
     /// The random seed.
-    public var seed: UInt64
+    package var seed: UInt64
     /// Every hyperparameter, as `name: value` text.
-    public var hyperparameters: [String: String]
+    package var hyperparameters: [String: String]
     /// Epochs run, and the epoch whose model was kept.
-    public var epochs: Int
+    package var epochs: Int
     /// The epoch (from 1) whose model was kept.
-    public var bestEpoch: Int
+    package var bestEpoch: Int
     /// Wall-clock training time in seconds.
-    public var seconds: Double
+    package var seconds: Double
     /// Dev slot F1 of the kept model (percentage).
-    public var devF1: Double
+    package var devF1: Double
     /// Dev intent accuracy of the kept model (percentage), when the data has intents.
-    public var devIntentAccuracy: Double?
+    package var devIntentAccuracy: Double?
 
     /// Creates a record.
-    public init(
+    package init(
         command: String, trainFile: String, devFile: String, seed: UInt64, hyperparameters: [String: String],
         epochs: Int, bestEpoch: Int, seconds: Double, devF1: Double, devIntentAccuracy: Double?
     ) {

@@ -3,10 +3,10 @@ import SlotText
 /// Groups BIO-labelled tokens into slots with conlleval's chunk rules: `B-X`
 /// starts a slot; `I-X` continues a slot of type X and starts one otherwise
 /// (after `O`, after another type, or at the start).
-enum SlotAssembler {
+package enum SlotAssembler {
     /// The chunks of a label sequence: each chunk's type (the label without
     /// its `B-`/`I-` prefix) and the indices of its tokens, in order.
-    static func chunks(_ labels: [String]) -> [(type: String, tokens: Range<Int>)] {
+    package static func chunks(_ labels: [String]) -> [(type: String, tokens: Range<Int>)] {
         var chunks: [(type: String, tokens: Range<Int>)] = []
         var start: Int?
         var type = ""

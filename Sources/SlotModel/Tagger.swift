@@ -1,6 +1,7 @@
 import SlotMath
 import SlotLayers
 import SlotText
+import SlotValues
 
 /// A trained model ready to tag utterances: load it once, then call it from
 /// any number of threads.
@@ -21,31 +22,30 @@ import SlotText
 /// utterance.
 public struct Tagger: Sendable {
     /// The model's configuration: architecture, vocabularies, labels, provenance.
-    public let configuration: ModelConfiguration
+    package let configuration: ModelConfiguration
     /// The network's weights.
-    public let network: TaggingNetwork
+    package let network: TaggingNetwork
     /// The tokenizer the model was trained with (``ModelConfiguration/tokenizer``).
     public let tokenizer: Tokenizer
     /// The BIO constraints applied when decoding: no `I-X` after `O` or after
     /// another type, no `I-X` at the start.
-    public let constraints: TransitionConstraints
+    package let constraints: TransitionConstraints
     /// The CRF decoder, prepared once (transition exponentials, constraints) for every call.
-    public let decoder: CRFDecoder?
+    package let decoder: CRFDecoder?
     /// The character features of the vocabulary's words, computed once at
     /// load (`nil` for a model without character features).
-    public let characterTable: CharacterFeatureTable?
+    package let characterTable: CharacterFeatureTable?
 
     /// Creates a tagger from a configuration and a network built for it.
     ///
-    /// On Linux this also makes OpenBLAS compute each product on the calling
-    /// thread: a tagger's products are small, and BLAS's own threads would
-    /// only compete with the callers' threads.
+    /// The first tagger a process creates makes OpenBLAS compute each product
+    /// on the calling thread, once for the process (``blasSetUp``).
     ///
     /// - Parameters:
     ///   - configuration: the model's configuration.
     ///   - network: a network whose sizes match `configuration`.
-    public init(configuration: ModelConfiguration, network: TaggingNetwork) {
-        GEMM.useCallingThreadOnly()
+    package init(configuration: ModelConfiguration, network: TaggingNetwork) {
+        Self.blasSetUp
         self.configuration = configuration
         self.network = network
         tokenizer = Tokenizer(mode: configuration.tokenizer)
@@ -63,16 +63,37 @@ public struct Tagger: Sendable {
     /// The intents the model knows, in id order (empty without an intent head).
     public var intents: [String] { configuration.featurizer.intents }
 
-    /// Tokenizes and tags one utterance.
+    /// Tokenizes and tags one utterance, resolving values against the
+    /// current moment in UTC (see ``tag(_:resolving:)``).
     ///
     /// - Parameter text: the utterance; an empty one (or one of spaces) gives
     ///   a result without tokens, slots or intent.
-    /// - Returns: the tokens with their labels, the slots and the intent.
+    /// - Returns: the tokens with their labels, the slots with their values,
+    ///   and the intent.
     public func tag(_ text: String) -> TaggingResult {
-        tag(tokens: tokenizer.tokenize(text), in: text)
+        tag(text, resolving: ResolutionOptions())
     }
 
-    /// Tags already-tokenized text.
+    /// Tokenizes and tags one utterance, resolving values against a reference moment.
+    ///
+    /// ```swift
+    /// let reference = ReferenceTime(date: CivilDate(year: 2026, month: 10, day: 28)!)
+    /// let result = tagger.tag("leave Beijing on November 2nd", resolving: ResolutionOptions(reference: reference))
+    /// result.slot("depart_date.day_number")?.value?.value   // "2026-11-02"
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - text: the utterance; an empty one (or one of spaces) gives a
+    ///     result without tokens, slots or intent.
+    ///   - options: the reference moment dates and times resolve against
+    ///     (default: now, in UTC) and the currency of bare amounts.
+    /// - Returns: the tokens with their labels, the slots with their values,
+    ///   and the intent.
+    public func tag(_ text: String, resolving options: ResolutionOptions) -> TaggingResult {
+        tag(tokens: tokenizer.tokenize(text), in: text, resolving: options)
+    }
+
+    /// Tags already-tokenized text, resolving values against the current moment in UTC.
     ///
     /// - Parameters:
     ///   - tokens: tokens of `text`, in order (for example from
@@ -80,7 +101,18 @@ public struct Tagger: Sendable {
     ///   - text: the text the tokens' ranges point into.
     /// - Returns: the tokens with their labels, the slots and the intent.
     public func tag(tokens: [Token], in text: String) -> TaggingResult {
-        tag(batch: [(text, tokens)])[0]
+        tag(tokens: tokens, in: text, resolving: ResolutionOptions())
+    }
+
+    /// Tags already-tokenized text, resolving values against a reference moment.
+    ///
+    /// - Parameters:
+    ///   - tokens: tokens of `text`, in order.
+    ///   - text: the text the tokens' ranges point into.
+    ///   - options: the reference moment and default currency for values.
+    /// - Returns: the tokens with their labels, the slots and the intent.
+    public func tag(tokens: [Token], in text: String, resolving options: ResolutionOptions) -> TaggingResult {
+        tag(batch: [(text, tokens)], resolving: options)[0]
     }
 
     /// Tokenizes and tags many utterances, in batches spread over `threads`
@@ -88,15 +120,17 @@ public struct Tagger: Sendable {
     ///
     /// - Parameters:
     ///   - texts: the utterances.
-    ///   - threads: how many threads to use (2 uses both cores of a small machine).
-    /// - Returns: one result per utterance, in input order: what ``tag(_:)``
+    ///   - threads: how many threads to use; `nil` (the default) uses one per
+    ///     active processor core.
+    ///   - options: the reference moment and default currency for values.
+    /// - Returns: one result per utterance, in input order: what ``tag(_:resolving:)``
     ///   gives for each, except that confidences can differ in the last
     ///   digits (a batch's matrix products sum in another order than one
     ///   utterance's); the same batches give the same results for any `threads`.
-    public func tag(_ texts: [String], threads: Int = 2) -> [TaggingResult] {
+    public func tag(_ texts: [String], threads: Int? = nil, resolving options: ResolutionOptions = ResolutionOptions()) -> [TaggingResult] {
         let tokenizer = self.tokenizer
-        return Workers.mapChunks(count: texts.count, chunkSize: Self.batchSize, threads: threads) { range in
-            tag(batch: texts[range].map { ($0, tokenizer.tokenize($0)) })
+        return Workers.mapChunks(count: texts.count, chunkSize: Self.batchSize, threads: threads ?? Workers.defaultCount) { range in
+            tag(batch: texts[range].map { ($0, tokenizer.tokenize($0)) }, resolving: options)
         }
     }
 
@@ -104,30 +138,44 @@ public struct Tagger: Sendable {
     ///
     /// - Parameters:
     ///   - utterances: each utterance's text and its tokens.
-    ///   - threads: how many threads to use.
+    ///   - threads: how many threads to use; `nil` (the default) uses one per
+    ///     active processor core.
+    ///   - options: the reference moment and default currency for values.
     /// - Returns: one result per utterance, in input order.
-    public func tag(tokenized utterances: [(text: String, tokens: [Token])], threads: Int = 2) -> [TaggingResult] {
-        Workers.mapChunks(count: utterances.count, chunkSize: Self.batchSize, threads: threads) { range in
-            tag(batch: Array(utterances[range]))
+    public func tag(
+        tokenized utterances: [(text: String, tokens: [Token])], threads: Int? = nil,
+        resolving options: ResolutionOptions = ResolutionOptions()
+    ) -> [TaggingResult] {
+        Workers.mapChunks(count: utterances.count, chunkSize: Self.batchSize, threads: threads ?? Workers.defaultCount) { range in
+            tag(batch: Array(utterances[range]), resolving: options)
         }
     }
 
     /// Tags a batch of tokenized utterances in one pass through the network,
     /// on the calling thread.
     ///
-    /// - Parameter batch: each utterance's text and its tokens.
+    /// - Parameters:
+    ///   - batch: each utterance's text and its tokens.
+    ///   - options: the reference moment and default currency for values.
     /// - Returns: one result per utterance, in input order.
-    public func tag(batch: [(text: String, tokens: [Token])]) -> [TaggingResult] {
+    package func tag(batch: [(text: String, tokens: [Token])], resolving options: ResolutionOptions = ResolutionOptions()) -> [TaggingResult] {
         let nonEmpty = batch.indices.filter { !batch[$0].tokens.isEmpty }
         let encoded = nonEmpty.map { configuration.featurizer.encode(tokens: batch[$0].tokens.map(\.text)) }
         let predictions = network.predict(
             encoded, constraints: constraints, decoder: decoder, confidences: true, characterTable: characterTable)
         var results = batch.map { TaggingResult(text: $0.text, tokens: [], slots: [], intent: nil) }
         for (position, index) in nonEmpty.enumerated() {
-            results[index] = result(text: batch[index].text, tokens: batch[index].tokens, prediction: predictions[position])
+            results[index] = resolvingValues(
+                result(text: batch[index].text, tokens: batch[index].tokens, prediction: predictions[position]), options: options)
         }
         return results
     }
+
+    /// Makes OpenBLAS run each product on the calling thread, once per process
+    /// (a `static let` is initialised once, thread-safely): a tagger's products
+    /// are small, and BLAS's own threads would only compete with the threads
+    /// of the batch calls and of a server's requests.
+    private static let blasSetUp: Void = GEMM.useCallingThreadOnly()
 
     /// Utterances per network pass in the batch calls.
     static let batchSize = 32

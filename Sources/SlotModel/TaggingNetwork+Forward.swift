@@ -3,11 +3,11 @@ import SlotLayers
 
 extension TaggingNetwork {
     /// Everything a forward pass over a batch computed and the backward pass needs.
-    public struct Pass: Sendable {
+    package struct Pass: Sendable {
         /// The batch's sequence layout (one sequence per sentence).
-        public let layout: SequenceLayout
+        package let layout: SequenceLayout
         /// The word ids of the whole batch, sentence after sentence.
-        public let wordIds: [Int]
+        package let wordIds: [Int]
         /// The character encoder's cache.
         let characterCache: CharacterFeatures.Cache?
         /// Dropout mask on the word features.
@@ -17,9 +17,9 @@ extension TaggingNetwork {
         /// Dropout masks between and after encoder layers (one per layer).
         let encoderMasks: [Matrix?]
         /// The last encoder layer's outputs after dropout, `N × 2H`.
-        public let features: Matrix
+        package let features: Matrix
         /// Emission scores, `N × labels`.
-        public let emissions: Matrix
+        package let emissions: Matrix
     }
 
     /// Runs the encoder and the emission layer over a batch.
@@ -30,7 +30,7 @@ extension TaggingNetwork {
     ///   - characterTable: character features computed beforehand for known
     ///     words (see ``CharacterFeatureTable``); the pass then keeps no
     ///     character cache, so it is for inference only.
-    public func forward(
+    package func forward(
         _ batch: [EncodedSentence], dropout: Float, using generator: inout SplitMix64,
         characterTable: CharacterFeatureTable? = nil
     ) -> Pass {
@@ -73,7 +73,7 @@ extension TaggingNetwork {
     ///     ``SoftmaxOutput/smoothedCrossEntropy(logits:labels:smoothing:logitGradient:scale:)``).
     ///   - generator: the source of dropout masks.
     /// - Returns: the summed loss and the gradient of that sum.
-    public func lossAndGradient(
+    package func lossAndGradient(
         _ batch: [EncodedSentence], dropout: Float, intentWeight: Float, intentSmoothing: Float = 0,
         using generator: inout SplitMix64
     ) -> (loss: Double, gradient: TaggingNetwork) {
@@ -96,7 +96,7 @@ extension TaggingNetwork {
     ///   - generator: the source of dropout masks.
     /// - Returns: the summed loss, the gradient of every parameter but the word
     ///   table, and the word table's gradient.
-    public func lossAndSparseGradient(
+    package func lossAndSparseGradient(
         _ batch: [EncodedSentence], dropout: Float, intentWeight: Float, intentSmoothing: Float = 0,
         using generator: inout SplitMix64
     ) -> (loss: Double, gradient: TaggingNetwork, wordGradient: SparseRows) {

@@ -2,19 +2,19 @@ import SlotMath
 import SlotLayers
 
 /// The network's answer for one sentence.
-public struct Prediction: Sendable {
+package struct Prediction: Sendable {
     /// One label id per token.
-    public var labelIds: [Int]
+    package var labelIds: [Int]
     /// The posterior over label sequences (marginals, span probabilities),
     /// when confidences were asked for: the CRF's, or for a softmax output
     /// the product of its per-token distributions (see ``SoftmaxOutput/posterior(logits:rows:)``).
-    public var posterior: CRFPosterior?
+    package var posterior: CRFPosterior?
     /// The probability of each token's label, when confidences were asked for.
-    public var confidences: [Float]
+    package var confidences: [Float]
     /// The most probable intent's id, when the network has an intent head.
-    public var intentId: Int?
+    package var intentId: Int?
     /// The probability of every intent, in id order (empty without an intent head).
-    public var intentProbabilities: [Float]
+    package var intentProbabilities: [Float]
 }
 
 extension TaggingNetwork {
@@ -31,7 +31,7 @@ extension TaggingNetwork {
     ///   - characterTable: character features of known words computed
     ///     beforehand (a ``Tagger`` keeps one); without it every word goes
     ///     through the character encoder.
-    public func predict(
+    package func predict(
         _ batch: [EncodedSentence], constraints: TransitionConstraints?, decoder: CRFDecoder? = nil, confidences: Bool,
         characterTable: CharacterFeatureTable? = nil
     ) -> [Prediction] {

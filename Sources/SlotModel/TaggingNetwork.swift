@@ -11,24 +11,24 @@ import SlotLayers
 /// emissions_t = W·h_t + b                              → CRF / softmax → labels
 /// intent = softmax(W_i · pool(h))                   (or W_i · tanh(W_h · pool(h) + b_h) + b_i)
 /// ```
-public struct TaggingNetwork: ParameterSet {
+package struct TaggingNetwork: ParameterSet {
     /// The network's shape.
-    public let architecture: Architecture
+    package let architecture: Architecture
     /// Word vectors.
-    public var words: Embedding
+    package var words: Embedding
     /// The character encoder (absent when `characterDimension` is 0).
-    public var characters: CharacterFeatures?
+    package var characters: CharacterFeatures?
     /// The stacked bidirectional encoder, first layer first.
-    public var encoder: [EncoderLayer]
+    package var encoder: [EncoderLayer]
     /// Encoder outputs to per-label emission scores.
-    public var emissions: Linear
+    package var emissions: Linear
     /// Transition scores (CRF output only).
-    public var crf: CRF?
+    package var crf: CRF?
     /// The intent classifier (absent when the corpus has no intents).
-    public var intent: IntentHead?
+    package var intent: IntentHead?
 
     /// The number of token labels.
-    public var labelCount: Int { emissions.outputSize }
+    package var labelCount: Int { emissions.outputSize }
 
     /// Creates a freshly initialised network.
     /// - Parameters:
@@ -38,7 +38,7 @@ public struct TaggingNetwork: ParameterSet {
     ///   - labelCount: the number of BIO labels.
     ///   - intentCount: the number of intents (0 for none).
     ///   - wordVectors: initial word vectors (`wordCount × wordDimension`), e.g. pretrained.
-    public init(
+    package init(
         architecture: Architecture, wordCount: Int, characterCount: Int, labelCount: Int, intentCount: Int,
         wordVectors: Matrix? = nil, using generator: inout SplitMix64
     ) {
@@ -72,7 +72,7 @@ public struct TaggingNetwork: ParameterSet {
     }
 
     /// Visits every parameter with a dotted name such as `encoder.0.leftToRight.inputWeight`.
-    public mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+    package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try words.visitParameters { try body("words." + $0, &$1) }
         try characters?.visitParameters { try body("characters." + $0, &$1) }
         for index in encoder.indices {

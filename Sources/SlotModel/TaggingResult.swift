@@ -1,4 +1,5 @@
 import SlotText
+import SlotValues
 
 /// What the tagger found in one utterance: every token with its label, the
 /// slots (chunks of tokens that share a label type), and the intent.
@@ -23,13 +24,27 @@ public struct TaggingResult: Hashable, Sendable {
     /// The intent of the utterance, when the model has an intent head and the
     /// utterance has tokens.
     public let intent: Intent?
+    /// The values the slots resolve to, sibling slots grouped: each group's
+    /// name, member indices in ``slots`` and value (see ``Slot/value``).
+    ///
+    /// ```swift
+    /// let reference = ReferenceTime(date: CivilDate(year: 2026, month: 10, day: 28)!)
+    /// let result = tagger.tag("flights after 5 pm on november 2nd", resolving: ResolutionOptions(reference: reference))
+    /// for group in result.values {
+    ///     print(group.name, group.value.value, group.members.map { result.slots[$0].label })
+    /// }
+    /// // depart_time 17:00 ["depart_time.time_relative", "depart_time.time"]
+    /// // depart_date 2026-11-02 ["depart_date.month_name", "depart_date.day_number"]
+    /// ```
+    public let values: [ValueGroup]
 
     /// Creates a result.
-    public init(text: String, tokens: [TaggedToken], slots: [Slot], intent: Intent?) {
+    public init(text: String, tokens: [TaggedToken], slots: [Slot], intent: Intent?, values: [ValueGroup] = []) {
         self.text = text
         self.tokens = tokens
         self.slots = slots
         self.intent = intent
+        self.values = values
     }
 
     /// The first slot with the given label, if any (`result.slot("toloc.city_name")?.text`).
@@ -103,11 +118,20 @@ public struct Slot: Hashable, Sendable {
     /// continue it, summed over every labelling of the rest of the utterance
     /// (from the CRF's forward-backward messages, under the BIO constraints).
     public let confidence: Float
+    /// The value of the slot's group, when the slot names a date, time,
+    /// number or amount that resolves: "2nd" in `depart_date.day_number`
+    /// carries the date its group makes with its month (`2026-11-02`), like
+    /// the other members of ``TaggingResult/values``' group.
+    public let value: SlotValue?
+    /// The canonical form of the slot's text in the model's synonym table
+    /// ("NYC" → "New York"), when the model has one and it holds the text.
+    public let canonical: String?
 
     /// Creates a slot.
     public init(
         label: String, text: Substring, range: Range<String.Index>, scalarOffsets: Range<Int>,
-        utf16Offsets: Range<Int>, utf8Offsets: Range<Int>, tokenIndices: Range<Int>, confidence: Float
+        utf16Offsets: Range<Int>, utf8Offsets: Range<Int>, tokenIndices: Range<Int>, confidence: Float,
+        value: SlotValue? = nil, canonical: String? = nil
     ) {
         self.label = label
         self.text = text
@@ -117,6 +141,14 @@ public struct Slot: Hashable, Sendable {
         self.utf8Offsets = utf8Offsets
         self.tokenIndices = tokenIndices
         self.confidence = confidence
+        self.value = value
+        self.canonical = canonical
+    }
+
+    /// The same slot with a value and a canonical form.
+    package func with(value: SlotValue?, canonical: String?) -> Slot {
+        Slot(label: label, text: text, range: range, scalarOffsets: scalarOffsets, utf16Offsets: utf16Offsets,
+             utf8Offsets: utf8Offsets, tokenIndices: tokenIndices, confidence: confidence, value: value, canonical: canonical)
     }
 }
 

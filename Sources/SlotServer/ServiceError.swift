@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import SlotIO
 import SlotTagger
 
 /// A request the service refuses, with the status to answer and one sentence

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Hummingbird
 import Logging
+import SlotIO
 import SlotTagger
 
 /// The HTTP tagging service: its routes over a ``ModelRegistry``, within
@@ -144,7 +145,7 @@ package struct TaggerServer: Sendable {
         let result = model.tagger.tag(tokens: tokens, in: body.text)
         let alternatives = body.nbest.map { model.tagger.nBest(tokens: tokens, in: body.text, k: $0) }
         metrics.recordTokens(tokens.count, model: model.name)
-        return Self.json(text: result.jsonRecord(alternatives: alternatives))
+        return Self.json(text: try result.jsonRecord(alternatives: alternatives))
     }
 
     private func parseBatch(_ request: Request) async throws -> Response {
@@ -171,7 +172,7 @@ package struct TaggerServer: Sendable {
             }
             let chunk = Array(utterances[start ..< min(start + Self.chunkSize, utterances.count)])
             for result in model.tagger.tag(tokenized: chunk, threads: threads) {
-                records.append(result.jsonRecord())
+                records.append(try result.jsonRecord())
                 tokenCount += result.tokens.count
             }
         }

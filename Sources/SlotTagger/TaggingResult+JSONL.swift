@@ -1,5 +1,9 @@
+import SlotIO
+
 extension TaggingResult {
-    /// The result as one line of JSON, the record `tagger tag --format jsonl` writes:
+    /// The result as one line of JSON, the record `tagger tag --format jsonl`
+    /// writes: the result's `Codable` form (see ``TaggingResult/encode(to:)``)
+    /// with its keys in the documented order,
     ///
     /// ```json
     /// {"text": "leave Beijing on November 2nd",
@@ -7,66 +11,32 @@ extension TaggingResult {
     ///  "slots": [{"label": "fromloc.city_name", "text": "Beijing", "start": 6, "end": 13, "confidence": 0.97}, …],
     ///  "intent": {"label": "atis_flight", "confidence": 0.99}}
     /// ```
-    /// `start` and `end` count Unicode scalars of `text`, end exclusive (so
-    /// Python's `text[start:end]` is the exact original text); confidences
-    /// are rounded to 4 decimals. `intent` is `null` when the result has none.
-    /// With alternatives, an `"nbest"` array follows: each entry has the
+    /// and, with alternatives, an `"nbest"` array: each entry has the
     /// labelling's `probability`, its `labels` (one per token) and its `slots`.
     ///
     /// - Parameter alternatives: the n-best labellings to add, or `nil` for none.
     /// - Returns: the record, without a line break.
-    public func jsonRecord(alternatives: [TaggingAlternative]? = nil) -> String {
-        var record = "{\"text\": "
-        JSONEscaping.appendQuoted(text, to: &record)
-        record += ", \"tokens\": ["
-        for (index, token) in tokens.enumerated() {
-            record += index == 0 ? "{\"text\": " : ", {\"text\": "
-            JSONEscaping.appendQuoted(token.token.text, to: &record)
-            record += ", \"start\": \(token.token.scalarOffsets.lowerBound), \"end\": \(token.token.scalarOffsets.upperBound)"
-            record += ", \"label\": "
-            JSONEscaping.appendQuoted(token.label, to: &record)
-            record += ", \"confidence\": \(Probability.text(Double(token.confidence), decimals: 4))}"
-        }
-        record += "], \"slots\": "
-        Self.appendSlots(slots, to: &record)
-        record += ", \"intent\": "
-        if let intent {
-            record += "{\"label\": "
-            JSONEscaping.appendQuoted(intent.label, to: &record)
-            record += ", \"confidence\": \(Probability.text(Double(intent.confidence), decimals: 4))}"
-        } else {
-            record += "null"
-        }
-        if let alternatives {
-            record += ", \"nbest\": ["
-            for (index, alternative) in alternatives.enumerated() {
-                record += index == 0 ? "{" : ", {"
-                record += "\"probability\": \(Probability.text(alternative.probability, decimals: 4)), \"labels\": ["
-                for (labelIndex, label) in alternative.labels.enumerated() {
-                    if labelIndex > 0 { record += ", " }
-                    JSONEscaping.appendQuoted(label, to: &record)
-                }
-                record += "], \"slots\": "
-                Self.appendSlots(alternative.slots, to: &record)
-                record += "}"
-            }
-            record += "]"
-        }
-        record += "}"
-        return record
+    /// - Throws: `EncodingError.invalidValue` when a confidence is not a
+    ///   finite number (a damaged model), since JSON has no `nan`.
+    public func jsonRecord(alternatives: [TaggingAlternative]? = nil) throws -> String {
+        try JSONLineEncoder().encode(Record(result: self, alternatives: alternatives))
     }
 
-    /// Appends `[{"label": …, "text": …, "start": …, "end": …, "confidence": …}, …]`.
-    private static func appendSlots(_ slots: [Slot], to record: inout String) {
-        record += "["
-        for (index, slot) in slots.enumerated() {
-            record += index == 0 ? "{\"label\": " : ", {\"label\": "
-            JSONEscaping.appendQuoted(slot.label, to: &record)
-            record += ", \"text\": "
-            JSONEscaping.appendQuoted(slot.text, to: &record)
-            record += ", \"start\": \(slot.scalarOffsets.lowerBound), \"end\": \(slot.scalarOffsets.upperBound)"
-            record += ", \"confidence\": \(Probability.text(Double(slot.confidence), decimals: 4))}"
+    /// A result followed by its n-best labellings, when there are any.
+    private struct Record: Encodable {
+        enum CodingKeys: String, CodingKey {
+            case nbest
         }
-        record += "]"
+
+        let result: TaggingResult
+        let alternatives: [TaggingAlternative]?
+
+        func encode(to encoder: any Encoder) throws {
+            try result.encode(to: encoder)
+            if let alternatives {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(alternatives, forKey: .nbest)
+            }
+        }
     }
 }

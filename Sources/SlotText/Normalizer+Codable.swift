@@ -7,7 +7,7 @@ extension Normalizer: Codable {
     /// settings written by an older version keep their meaning.
     ///
     /// - Throws: `DecodingError` when a key holds something other than a Boolean.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             nfkc: try container.decodeIfPresent(Bool.self, forKey: .nfkc) ?? true,
@@ -19,7 +19,7 @@ extension Normalizer: Codable {
     /// Encodes the three switches as `nfkc`, `foldCase` and `replaceDigits`.
     ///
     /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(nfkc, forKey: .nfkc)
         try container.encode(foldCase, forKey: .foldCase)

@@ -16,13 +16,13 @@
 /// Normalizer().normalize("November")   // "november"
 /// Normalizer().normalize("2nd")        // "0nd"
 /// ```
-public struct Normalizer: Sendable, Hashable {
+package struct Normalizer: Sendable, Hashable {
     /// Whether keys are put in Unicode Normalization Form KC.
-    public var nfkc: Bool
+    package var nfkc: Bool
     /// Whether keys are case-folded (full default case folding).
-    public var foldCase: Bool
+    package var foldCase: Bool
     /// Whether every decimal digit becomes `0`.
-    public var replaceDigits: Bool
+    package var replaceDigits: Bool
 
     /// Creates a normaliser; every step is on by default.
     ///
@@ -30,20 +30,20 @@ public struct Normalizer: Sendable, Hashable {
     ///   - nfkc: Apply NFKC normalisation.
     ///   - foldCase: Apply full case folding.
     ///   - replaceDigits: Replace each decimal digit with `0`.
-    public init(nfkc: Bool = true, foldCase: Bool = true, replaceDigits: Bool = true) {
+    package init(nfkc: Bool = true, foldCase: Bool = true, replaceDigits: Bool = true) {
         self.nfkc = nfkc
         self.foldCase = foldCase
         self.replaceDigits = replaceDigits
     }
 
     /// A normaliser that changes nothing.
-    public static let identity = Normalizer(nfkc: false, foldCase: false, replaceDigits: false)
+    package static let identity = Normalizer(nfkc: false, foldCase: false, replaceDigits: false)
 
     /// The look-up key for `token`.
     ///
     /// - Parameter token: A token's text.
     /// - Returns: The token after the enabled steps.
-    public func normalize(_ token: some StringProtocol) -> String {
+    package func normalize(_ token: some StringProtocol) -> String {
         if let key = asciiKey(token) { return key }
         var units = Array(token.utf16)
         if nfkc { units = ICUTransform.nfkc(units) }

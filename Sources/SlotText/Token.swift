@@ -19,7 +19,7 @@ public struct Token: Hashable, Sendable {
     public var category: TokenCategory
 
     /// Creates a token from its text, range, offsets and category.
-    public init(
+    package init(
         text: Substring,
         range: Range<String.Index>,
         scalarOffsets: Range<Int>,

@@ -3,7 +3,7 @@ extension TokenCategory {
     /// 200–299 letter, 300–399 kana, 400–499 ideographic, anything else other.
     ///
     /// - Parameter ruleStatus: The value of `ubrk_getRuleStatus` for a segment.
-    public init(ruleStatus: Int32) {
+    package init(ruleStatus: Int32) {
         switch ruleStatus {
         case 100..<200: self = .number
         case 200..<300: self = .letter
@@ -23,7 +23,7 @@ extension TokenCategory {
     /// Japanese dictionary (`から`) are ``ideographic`` in ICU's status.
     ///
     /// - Parameter text: The token's text.
-    public init(firstScalarOf text: some StringProtocol) {
+    package init(firstScalarOf text: some StringProtocol) {
         guard let scalar = text.unicodeScalars.first else {
             self = .other
             return

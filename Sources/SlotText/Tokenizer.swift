@@ -95,7 +95,7 @@ public struct Tokenizer: Sendable, Hashable, Codable {
     ///
     /// - Parameter scalar: Any Unicode scalar.
     /// - Returns: `true` for the characters listed above.
-    public static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
         isSeparator(value: scalar.value)
     }
 

@@ -86,10 +86,12 @@ struct BatchGradient: Sendable {
 
     /// Scales the gradient down so that its norm is at most `maximumNorm`,
     /// as ``ParameterSet/clipNorm(to:)`` does.
-    mutating func clipNorm(to maximumNorm: Double, threads: Int) {
+    @discardableResult
+    mutating func clipNorm(to maximumNorm: Double, threads: Int) -> Double {
         let norm = globalNorm(threads: threads)
         if norm > maximumNorm, norm.isFinite {
             scale(by: Float(maximumNorm / norm))
         }
+        return norm
     }
 }

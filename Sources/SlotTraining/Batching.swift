@@ -7,21 +7,21 @@ import SlotMath
 /// each chunk is sorted by length and cut into batches, and the batches are
 /// shuffled again: every epoch sees a different grouping, yet each batch holds
 /// sentences of nearly equal length.
-public struct Batching: Hashable, Sendable, Codable {
+package struct Batching: Hashable, Sendable, Codable {
     /// The number of sentences per batch.
-    public var batchSize: Int
+    package var batchSize: Int
     /// How many batches' worth of sentences are sorted together.
-    public var bucketFactor: Int
+    package var bucketFactor: Int
 
     /// Creates a batching rule.
-    public init(batchSize: Int, bucketFactor: Int = 50) {
+    package init(batchSize: Int, bucketFactor: Int = 50) {
         precondition(batchSize > 0 && bucketFactor > 0, "batch size and bucket factor must be positive")
         self.batchSize = batchSize
         self.bucketFactor = bucketFactor
     }
 
     /// The batches of one epoch, as lists of indices into `lengths`.
-    public func batches(lengths: [Int], using generator: inout SplitMix64) -> [[Int]] {
+    package func batches(lengths: [Int], using generator: inout SplitMix64) -> [[Int]] {
         var indices = Array(lengths.indices)
         generator.shuffle(&indices)
         var batches: [[Int]] = []

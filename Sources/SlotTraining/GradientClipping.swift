@@ -5,7 +5,7 @@ extension ParameterSet {
     /// `maximumNorm` (gradient-norm clipping, against exploding gradients).
     /// - Returns: the norm before clipping.
     @discardableResult
-    public mutating func clipNorm(to maximumNorm: Double) -> Double {
+    package mutating func clipNorm(to maximumNorm: Double) -> Double {
         let norm = globalNorm
         if norm > maximumNorm, norm.isFinite {
             scale(by: Float(maximumNorm / norm))

@@ -2,7 +2,7 @@ import SlotEvaluation
 
 /// Which dev score picks the best epoch (the model that is saved) and drives
 /// early stopping.
-public enum ModelSelection: String, Hashable, Sendable, Codable, CaseIterable {
+package enum ModelSelection: String, Hashable, Sendable, Codable, CaseIterable {
     /// Slot F1 alone.
     case slots
     /// The mean of slot F1 and intent accuracy, so that neither task is
@@ -14,7 +14,7 @@ public enum ModelSelection: String, Hashable, Sendable, Codable, CaseIterable {
     /// - Parameter report: the dev set's scores.
     /// - Returns: slot F1 for ``slots`` (and when there are no intents), otherwise
     ///   `(F1 + intent accuracy) / 2`.
-    public func score(_ report: EvaluationReport) -> Double {
+    package func score(_ report: EvaluationReport) -> Double {
         switch self {
         case .slots: report.f1
         case .joint: report.intentAccuracy.map { (report.f1 + $0) / 2 } ?? report.f1

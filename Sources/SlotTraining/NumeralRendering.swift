@@ -13,7 +13,7 @@
 /// the number is left alone when a number word stands right before or after
 /// it, because "seven thirty" is a time of day, not 7 and 30. Cardinal "one"
 /// is left alone too ("one way", "the cheapest one").
-public enum NumeralRendering {
+package enum NumeralRendering {
     /// The sentence with its numbers rendered as numerals, or `nil` when it
     /// has none.
     ///
@@ -22,7 +22,7 @@ public enum NumeralRendering {
     ///   - labels: one BIO label per token.
     /// - Returns: the new tokens and labels (a two-word number becomes one
     ///   token, labelled as its first word was).
-    public static func render(tokens: [String], labels: [String]) -> (tokens: [String], labels: [String])? {
+    package static func render(tokens: [String], labels: [String]) -> (tokens: [String], labels: [String])? {
         precondition(tokens.count == labels.count, "\(tokens.count) tokens but \(labels.count) labels")
         let words = tokens.map { $0.lowercased() }
         var newTokens: [String] = []

@@ -10,9 +10,9 @@ import SlotMath
 /// ```
 /// An `Optimizer` keeps its per-parameter state (moments) as matrices in the
 /// parameters' visiting order, so it works on any ``ParameterSet``.
-public struct Optimizer: Sendable {
+package struct Optimizer: Sendable {
     /// Which update rule, with its constants.
-    public enum Rule: Hashable, Sendable, Codable {
+    package enum Rule: Hashable, Sendable, Codable {
         /// Stochastic gradient descent with momentum μ (0 for plain SGD).
         case sgd(momentum: Float)
         /// RMSprop with decay ρ and ε.
@@ -22,21 +22,21 @@ public struct Optimizer: Sendable {
     }
 
     /// The update rule.
-    public let rule: Rule
+    package let rule: Rule
     /// The number of updates made so far (Adam's bias correction uses it).
-    public private(set) var step: Int = 0
+    package private(set) var step: Int = 0
     /// First moments (momentum, Adam's m), one per parameter tensor.
-    public private(set) var firstMoments: [Matrix] = []
+    package private(set) var firstMoments: [Matrix] = []
     /// Second moments (RMSprop's s, Adam's v), one per parameter tensor.
-    public private(set) var secondMoments: [Matrix] = []
+    package private(set) var secondMoments: [Matrix] = []
 
     /// Creates an optimiser with empty state.
-    public init(rule: Rule) {
+    package init(rule: Rule) {
         self.rule = rule
     }
 
     /// Restores an optimiser from a checkpoint's state.
-    public init(rule: Rule, step: Int, firstMoments: [Matrix], secondMoments: [Matrix]) {
+    package init(rule: Rule, step: Int, firstMoments: [Matrix], secondMoments: [Matrix]) {
         self.rule = rule
         self.step = step
         self.firstMoments = firstMoments
@@ -44,7 +44,7 @@ public struct Optimizer: Sendable {
     }
 
     /// One parameter tensor's gradient as the optimiser takes it.
-    public enum TensorGradient: Sendable {
+    package enum TensorGradient: Sendable {
         /// Every element.
         case dense(Matrix)
         /// Only some rows; the others are zero (an embedding table's gradient).
@@ -53,7 +53,7 @@ public struct Optimizer: Sendable {
 
     /// Applies one update to `parameters` with `gradient` at `learningRate`.
     /// - Precondition: `gradient` has the parameters' shapes.
-    public mutating func update<Parameters: ParameterSet>(
+    package mutating func update<Parameters: ParameterSet>(
         _ parameters: inout Parameters, gradient: Parameters, learningRate: Float
     ) {
         update(&parameters, gradients: gradient.namedParameters.map { .dense($0.value) }, learningRate: learningRate)
@@ -66,7 +66,7 @@ public struct Optimizer: Sendable {
     /// are updated with a zero gradient (their moments still move them), with
     /// the same bits as a dense zero gradient would give.
     /// - Precondition: `gradients` match the parameters' count and shapes.
-    public mutating func update<Parameters: ParameterSet>(
+    package mutating func update<Parameters: ParameterSet>(
         _ parameters: inout Parameters, gradients: [TensorGradient], learningRate: Float
     ) {
         prepareMoments(for: parameters)

@@ -13,13 +13,13 @@ import SlotMath
 /// The warm-up term `(1 + t) / (10 + t)` lets the first updates forget the
 /// random initialisation quickly; afterwards the average spans about
 /// `1 / (1 − decay)` steps.
-public struct ParameterAverage<Parameters: ParameterSet>: Sendable {
+package struct ParameterAverage<Parameters: ParameterSet>: Sendable {
     /// The largest share of the old average kept at an update, in `[0, 1)`.
-    public let decay: Float
+    package let decay: Float
     /// The averaged parameters.
-    public internal(set) var value: Parameters
+    package internal(set) var value: Parameters
     /// The number of updates made so far.
-    public private(set) var updates: Int
+    package private(set) var updates: Int
 
     /// Starts an average at `initial`.
     ///
@@ -27,7 +27,7 @@ public struct ParameterAverage<Parameters: ParameterSet>: Sendable {
     ///   - decay: the largest share of the old average kept at an update, in `[0, 1)`.
     ///   - initial: the starting parameters.
     ///   - updates: the number of updates already made (when restoring a checkpoint).
-    public init(decay: Float, initial: Parameters, updates: Int = 0) {
+    package init(decay: Float, initial: Parameters, updates: Int = 0) {
         precondition(decay >= 0 && decay < 1, "averaging decay must be in [0, 1), got \(decay)")
         self.decay = decay
         value = initial
@@ -35,14 +35,14 @@ public struct ParameterAverage<Parameters: ParameterSet>: Sendable {
     }
 
     /// The share of the old average that the next update keeps.
-    public var nextRate: Float {
+    package var nextRate: Float {
         min(decay, Float(2 + updates) / Float(11 + updates))
     }
 
     /// Moves the average towards `parameters`.
     ///
     /// - Parameter parameters: the current parameters, of the average's shapes.
-    public mutating func update(with parameters: Parameters) {
+    package mutating func update(with parameters: Parameters) {
         let rate = nextRate
         value.scale(by: rate)
         value.add(parameters, scaledBy: 1 - rate)

@@ -21,20 +21,20 @@ import SlotVocabulary
 ///
 /// Sentences keep their intent. With all rates 0 a sentence is returned
 /// unchanged and no random numbers are drawn.
-public struct SentenceAugmenter: Sendable {
+package struct SentenceAugmenter: Sendable {
     /// The sentence-final marks, one of which is appended.
-    public static let sentenceEndMarks = [".", "?", "!"]
+    package static let sentenceEndMarks = [".", "?", "!"]
     /// The marks inserted between tokens.
-    public static let innerMarks = [","]
+    package static let innerMarks = [","]
     /// Every token the augmenter inserts; the training vocabulary must contain them.
-    public static var insertedTokens: [String] { sentenceEndMarks + innerMarks }
+    package static var insertedTokens: [String] { sentenceEndMarks + innerMarks }
 
     /// The probability of appending a sentence-final mark, and separately of inserting a comma.
-    public let punctuationRate: Float
+    package let punctuationRate: Float
     /// The probability of replacing a slot's words by the unknown word.
-    public let slotDropout: Float
+    package let slotDropout: Float
     /// The probability that a dropped slot is also spelt with random letters.
-    public let slotSpellingNoise: Float
+    package let slotSpellingNoise: Float
 
     private let endMarks: [EncodedSentence]
     private let commas: [EncodedSentence]
@@ -54,7 +54,7 @@ public struct SentenceAugmenter: Sendable {
     ///   - punctuationRate: the probability of each punctuation insertion.
     ///   - slotDropout: the probability of dropping a slot's words.
     ///   - slotSpellingNoise: the probability of respelling a dropped slot.
-    public init(featurizer: Featurizer, punctuationRate: Float, slotDropout: Float, slotSpellingNoise: Float) {
+    package init(featurizer: Featurizer, punctuationRate: Float, slotDropout: Float, slotSpellingNoise: Float) {
         self.punctuationRate = punctuationRate
         self.slotDropout = slotDropout
         self.slotSpellingNoise = slotSpellingNoise
@@ -76,7 +76,7 @@ public struct SentenceAugmenter: Sendable {
     ///   - options: the training options (``TrainingOptions/punctuationRate``,
     ///     ``TrainingOptions/slotDropout``, ``TrainingOptions/slotSpellingNoise``).
     ///   - featurizer: the featurizer that encoded the training sentences.
-    public init(options: TrainingOptions, featurizer: Featurizer) {
+    package init(options: TrainingOptions, featurizer: Featurizer) {
         self.init(
             featurizer: featurizer, punctuationRate: options.punctuationRate, slotDropout: options.slotDropout,
             slotSpellingNoise: options.slotSpellingNoise)
@@ -88,7 +88,7 @@ public struct SentenceAugmenter: Sendable {
     ///   - sentence: a sentence with `labelIds`.
     ///   - generator: the source of the random choices.
     /// - Returns: the sentence with slots dropped or respelt and punctuation inserted.
-    public func augment(_ sentence: EncodedSentence, using generator: inout SplitMix64) -> EncodedSentence {
+    package func augment(_ sentence: EncodedSentence, using generator: inout SplitMix64) -> EncodedSentence {
         guard let labels = sentence.labelIds, !labels.isEmpty else { return sentence }
         var result = sentence
         if slotDropout > 0 {

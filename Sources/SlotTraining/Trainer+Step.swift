@@ -4,7 +4,8 @@ import SlotModel
 import SlotVocabulary
 
 extension Trainer {
-    /// One optimiser step on one batch; returns the batch's summed loss.
+    /// One optimiser step on one batch; returns the batch's summed loss, or
+    /// which quantity was not finite (and then changes nothing).
     ///
     /// Each worker's sentences get their word dropout from the worker's own
     /// generator, which then draws the worker's dropout masks. The workers read
@@ -21,7 +22,7 @@ extension Trainer {
 
     func step(
         _ state: inout TrainingState, words: inout ShardedWordTable, batch: [Int], batchIndex: Int, learningRate: Float
-    ) -> Double {
+    ) -> BatchOutcome {
         let workers = max(1, min(options.threads, batch.count))
         let seed = mix(options.seed, UInt64(state.epoch), UInt64(batchIndex))
         let shares = (0..<workers).map { worker -> (generator: SplitMix64, sentences: [EncodedSentence]) in
@@ -54,7 +55,10 @@ extension Trainer {
         let loss = parts.dropFirst().reduce(parts[0].loss) { $0 + $1.loss }
         var gradient = BatchGradient.sum(parts.map(\.gradient), scaledBy: 1 / Float(batch.count), threads: options.threads)
         if options.freezeEmbeddings { gradient.words.removeAll() }
-        gradient.clipNorm(to: options.clipNorm, threads: options.threads)
+        let norm = gradient.clipNorm(to: options.clipNorm, threads: options.threads)
+        // A non-finite loss or gradient would turn every parameter into NaN: stop before the update.
+        guard loss.isFinite else { return .diverged("loss") }
+        guard norm.isFinite else { return .diverged("gradient norm") }
         let kernel = state.optimizer.nextStep(learningRate: learningRate)
         state.optimizer.apply(kernel, to: &state.network, gradients: gradient.denseTensors)
         words.update(
@@ -63,7 +67,15 @@ extension Trainer {
         // The word table lives in `words` during the epoch (both here and in the
         // average an empty table stands in), so this averages the other parameters.
         state.average?.update(with: state.network)
-        return loss
+        return .loss(loss)
+    }
+
+    /// What one optimiser step gave.
+    enum BatchOutcome {
+        /// The batch's summed loss; the parameters moved.
+        case loss(Double)
+        /// The named quantity was NaN or infinite; the parameters did not move.
+        case diverged(String)
     }
 
     /// Replaces rare words by the unknown word with probability

@@ -13,18 +13,18 @@ import SlotEvaluation
 /// generator seeded by `(seed, epoch, batch, worker)`, so a run interrupted at
 /// any batch and resumed from its state ends with exactly the model of an
 /// uninterrupted run, and a single-threaded run is reproducible to the byte.
-public struct Trainer: Sendable {
+package struct Trainer: Sendable {
     /// The hyperparameters.
-    public let options: TrainingOptions
+    package let options: TrainingOptions
     /// The encoded data and featurizer.
-    public let data: TrainingData
+    package let data: TrainingData
     /// The BIO constraints used when decoding the dev set.
-    public let constraints: TransitionConstraints
+    package let constraints: TransitionConstraints
     /// The random changes made to training sentences.
-    public let augmenter: SentenceAugmenter
+    package let augmenter: SentenceAugmenter
 
     /// Creates a trainer.
-    public init(options: TrainingOptions, data: TrainingData) {
+    package init(options: TrainingOptions, data: TrainingData) {
         self.options = options
         self.data = data
         constraints = TransitionConstraints(bioLabels: data.featurizer.labels)
@@ -33,7 +33,7 @@ public struct Trainer: Sendable {
 
     /// A fresh network and optimiser, initialised from the seed (and from
     /// `wordVectors` when pretrained vectors are given).
-    public func initialState(wordVectors: Matrix? = nil) -> TrainingState {
+    package func initialState(wordVectors: Matrix? = nil) -> TrainingState {
         var generator = SplitMix64(seed: options.seed)
         let featurizer = data.featurizer
         let network = TaggingNetwork(
@@ -48,13 +48,15 @@ public struct Trainer: Sendable {
         return TrainingState(network: network, optimizer: Optimizer(rule: rule), averagingDecay: options.averagingDecay)
     }
 
-    /// Trains until the epochs run out, early stopping, the time limit, or `shouldStop`.
+    /// Trains until the epochs run out, early stopping, the time limit, `shouldStop`, or a
+    /// non-finite loss or gradient norm (checked every batch; then `state` is left at the
+    /// diverging batch, its epoch and batch naming where).
     /// - Parameters:
     ///   - state: where to start; on return, where training stopped.
     ///   - events: called after every batch and epoch.
     ///   - shouldStop: polled between batches; returning `true` interrupts.
     /// - Returns: why training stopped.
-    public func run(
+    package func run(
         _ state: inout TrainingState, events: (TrainingEvent) -> Void = { _ in }, shouldStop: () -> Bool = { false }
     ) -> StopReason {
         let clock = ContinuousClock()
@@ -78,8 +80,10 @@ public struct Trainer: Sendable {
                         return .timeLimit
                     }
                     let batch = batches[state.nextBatch]
-                    state.epochLoss += step(
-                        &state, words: &words, batch: batch, batchIndex: state.nextBatch, learningRate: learningRate)
+                    switch step(&state, words: &words, batch: batch, batchIndex: state.nextBatch, learningRate: learningRate) {
+                    case .loss(let loss): state.epochLoss += loss
+                    case .diverged(let quantity): return quantity == "loss" ? .lossDiverged : .gradientDiverged
+                    }
                     state.nextBatch += 1
                     sentencesDone += batch.count
                     let elapsed = state.epochSeconds + seconds(clock.now - epochStarted)
@@ -117,7 +121,7 @@ public struct Trainer: Sendable {
     }
 
     /// Scores `network` on the dev set with conlleval's rules.
-    public func evaluate(_ network: TaggingNetwork) -> EvaluationReport {
+    package func evaluate(_ network: TaggingNetwork) -> EvaluationReport {
         let predictions = Trainer.predict(
             network, sentences: data.dev, constraints: constraints, threads: options.threads)
         let featurizer = data.featurizer
@@ -135,7 +139,7 @@ public struct Trainer: Sendable {
     }
 
     /// Predicts many sentences in batches of 64 spread over `threads` workers, in input order.
-    public static func predict(
+    package static func predict(
         _ network: TaggingNetwork, sentences: [EncodedSentence], constraints: TransitionConstraints?,
         threads: Int, confidences: Bool = false
     ) -> [Prediction] {

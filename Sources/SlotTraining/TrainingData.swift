@@ -7,24 +7,24 @@ import SlotModel
 /// the training set (and the punctuation that ``SentenceAugmenter`` inserts,
 /// when it inserts any). Building it checks the data before any training time is
 /// spent: every dev label and intent must occur in the training set.
-public struct TrainingData: Sendable {
+package struct TrainingData: Sendable {
     /// Vocabularies, labels and intents built from the training set.
-    public let featurizer: Featurizer
+    package let featurizer: Featurizer
     /// The encoded training sentences.
-    public let train: [EncodedSentence]
+    package let train: [EncodedSentence]
     /// For each training sentence, its numbers rendered as numerals
     /// (``NumeralRendering``), or `nil` when it has none or
     /// ``TrainingOptions/numeralRate`` is 0.
-    public let numeralVariants: [EncodedSentence?]
+    package let numeralVariants: [EncodedSentence?]
     /// The encoded dev sentences.
-    public let dev: [EncodedSentence]
+    package let dev: [EncodedSentence]
     /// The dev sentences as read, for scoring.
-    public let devSentences: [AnnotatedSentence]
+    package let devSentences: [AnnotatedSentence]
     /// For each word id, whether it is rare enough for unknown-word dropout.
-    public let rareWords: [Bool]
+    package let rareWords: [Bool]
     /// Dev labels and intents that the training set lacks, each with the first
     /// dev line that uses it (only when they are allowed).
-    public let unseenInDev: [(label: String, line: Int)]
+    package let unseenInDev: [(label: String, line: Int)]
 
     /// Builds the featurizer from `train` and encodes both sets.
     ///
@@ -32,11 +32,18 @@ public struct TrainingData: Sendable {
     /// intent the training set lacks is an error unless `allowUnseenDevLabels`
     /// (ATIS's dev set has one such label); dev sentences are then still scored
     /// against their own labels, which the model always gets wrong.
-    /// - Throws: ``ModelError`` naming the file and line of the first unseen label or intent.
-    public init(
+    /// - Throws: ``TrainingError/emptySentence(file:line:)`` for a sentence without tokens
+    ///   (a JSONL record whose text is blank), ``ModelError`` naming the file and line of the
+    ///   first unseen label or intent.
+    package init(
         train: [AnnotatedSentence], trainFile: String, dev: [AnnotatedSentence], devFile: String,
         options: TrainingOptions, allowUnseenDevLabels: Bool = false
     ) throws {
+        for (sentences, file) in [(train, trainFile), (dev, devFile)] {
+            if let empty = sentences.first(where: { $0.tokens.isEmpty }) {
+                throw TrainingError.emptySentence(file: file, line: empty.line)
+            }
+        }
         let normalizer = Normalizer(nfkc: true, foldCase: options.lowercase, replaceDigits: options.digitsToZero)
         let characterNormalizer = Normalizer(nfkc: true, foldCase: options.lowercaseCharacters, replaceDigits: false)
         var wordBuilder = VocabularyBuilder()

@@ -1,6 +1,8 @@
+import SlotModel
+
 /// What the trainer reports while it runs; the `trainer` executable turns
 /// these into a progress bar or plain lines. The library never prints.
-public enum TrainingEvent: Sendable {
+package enum TrainingEvent: Sendable {
     /// A batch finished.
     case batch(BatchProgress)
     /// An epoch finished and was evaluated on the dev set.
@@ -8,26 +10,26 @@ public enum TrainingEvent: Sendable {
 }
 
 /// Progress within an epoch.
-public struct BatchProgress: Hashable, Sendable {
+package struct BatchProgress: Hashable, Sendable {
     /// The epoch, from 1.
-    public var epoch: Int
+    package var epoch: Int
     /// Batches finished in this epoch.
-    public var batchesDone: Int
+    package var batchesDone: Int
     /// Batches in this epoch.
-    public var batchCount: Int
+    package var batchCount: Int
     /// Mean loss per sentence so far this epoch.
-    public var loss: Double
+    package var loss: Double
     /// Training speed so far this epoch.
-    public var sentencesPerSecond: Double
+    package var sentencesPerSecond: Double
     /// Estimated seconds until the epoch ends.
-    public var secondsLeft: Double
+    package var secondsLeft: Double
 
     /// The fraction of the epoch done, in `[0, 1]`.
-    public var fraction: Double { batchCount == 0 ? 1 : Double(batchesDone) / Double(batchCount) }
+    package var fraction: Double { batchCount == 0 ? 1 : Double(batchesDone) / Double(batchCount) }
 }
 
 /// Why training stopped.
-public enum StopReason: String, Hashable, Sendable, Codable {
+package enum StopReason: String, Hashable, Sendable, Codable {
     /// All epochs ran.
     case maxEpochs
     /// The dev F1 did not improve for `patience` epochs.
@@ -36,4 +38,8 @@ public enum StopReason: String, Hashable, Sendable, Codable {
     case timeLimit
     /// The caller asked to stop (Ctrl-C): the state can be saved and resumed.
     case interrupted
+    /// The loss became NaN or infinite: the state is the one before that batch, not to be saved.
+    case lossDiverged
+    /// The gradient norm became NaN or infinite: the state is the one before that batch.
+    case gradientDiverged
 }

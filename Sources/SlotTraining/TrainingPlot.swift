@@ -1,30 +1,5 @@
+import SlotModel
 import SlotEvaluation
-
-/// The scores of one training epoch, as plotted in the training report.
-public struct EpochPoint: Hashable, Sendable, Codable {
-    /// The epoch number (1 for the first epoch).
-    public var epoch: Int
-    /// The mean training loss over the epoch; not-a-number or infinite values are left out of plots.
-    public var trainLoss: Double
-    /// Chunk F1 on the development set after the epoch, as a percentage (0 to 100).
-    public var devF1: Double
-    /// Intent accuracy on the development set after the epoch, as a percentage; `nil` without intents.
-    public var devIntentAccuracy: Double?
-
-    /// Creates the record of one epoch.
-    ///
-    /// - Parameters:
-    ///   - epoch: The epoch number.
-    ///   - trainLoss: The mean training loss over the epoch.
-    ///   - devF1: Development-set chunk F1, as a percentage.
-    ///   - devIntentAccuracy: Development-set intent accuracy, as a percentage, when the data has intents.
-    public init(epoch: Int, trainLoss: Double, devF1: Double, devIntentAccuracy: Double? = nil) {
-        self.epoch = epoch
-        self.trainLoss = trainLoss
-        self.devF1 = devF1
-        self.devIntentAccuracy = devIntentAccuracy
-    }
-}
 
 /// Draws training progress as a standalone SVG picture: training loss per
 /// epoch in an upper panel, development F1 (and intent accuracy, when
@@ -37,11 +12,11 @@ public struct EpochPoint: Hashable, Sendable, Codable {
 /// through both panels and a ring.
 /// A legend under the title names the series with their last or best values. Not-a-number and infinite values are skipped; one epoch or a
 /// constant series gets a padded axis range, never a division by zero.
-public enum TrainingPlot {
+package enum TrainingPlot {
     /// The picture's width in SVG user units (pixels when opened directly).
-    public static let width = 720.0
+    package static let width = 720.0
     /// The picture's height in SVG user units.
-    public static let height = 560.0
+    package static let height = 560.0
 
     private static let lossColor = "#d1495b"
     private static let f1Color = "#2e6fba"
@@ -57,7 +32,7 @@ public enum TrainingPlot {
     ///   - points: The epochs, in any order (they are drawn sorted by epoch).
     ///   - title: The picture's title.
     /// - Returns: The SVG document as text, starting with `<svg` and ending with a newline.
-    public static func svg(_ points: [EpochPoint], title: String = "Training progress") -> String {
+    package static func svg(_ points: [EpochRecord], title: String = "Training progress") -> String {
         let sorted = points.sorted { $0.epoch < $1.epoch }
         let loss = Series(name: "training loss", color: lossColor, dashed: false,
                           values: sorted.map { ($0.epoch, $0.trainLoss) })

@@ -5,37 +5,37 @@ import SlotModel
 /// the network, the optimiser's moments, the moving average of the
 /// parameters, the position in the epoch, the best network so far and the
 /// history. A checkpoint is this value on disk.
-public struct TrainingState: Sendable {
+package struct TrainingState: Sendable {
     /// The network being trained.
-    public var network: TaggingNetwork
+    package var network: TaggingNetwork
     /// The optimiser with its moments.
-    public var optimizer: Optimizer
+    package var optimizer: Optimizer
     /// The moving average of the network's parameters, when averaging is on:
     /// the network that is evaluated and saved.
-    public var average: ParameterAverage<TaggingNetwork>?
+    package var average: ParameterAverage<TaggingNetwork>?
     /// The current epoch, from 0.
-    public var epoch: Int
+    package var epoch: Int
     /// The next batch of the current epoch.
-    public var nextBatch: Int
+    package var nextBatch: Int
     /// The summed loss of the current epoch's finished batches.
-    public var epochLoss: Double
+    package var epochLoss: Double
     /// Seconds spent on the current epoch before an interruption.
-    public var epochSeconds: Double
+    package var epochSeconds: Double
     /// The best network so far by the dev selection score (the one written as the model).
-    public var best: TaggingNetwork
+    package var best: TaggingNetwork
     /// The best dev selection score so far (see ``ModelSelection``), or -1 before the first evaluation.
-    public var bestScore: Double
+    package var bestScore: Double
     /// Epochs since the dev selection score last improved.
-    public var epochsWithoutImprovement: Int
+    package var epochsWithoutImprovement: Int
     /// One record per finished epoch.
-    public var history: [EpochRecord]
+    package var history: [EpochRecord]
 
     /// The state at the start of training.
     /// - Parameters:
     ///   - network: the initial network.
     ///   - optimizer: the optimiser with empty state.
     ///   - averagingDecay: the decay of the parameter average; 0 for none.
-    public init(network: TaggingNetwork, optimizer: Optimizer, averagingDecay: Float = 0) {
+    package init(network: TaggingNetwork, optimizer: Optimizer, averagingDecay: Float = 0) {
         self.network = network
         self.optimizer = optimizer
         average = averagingDecay > 0 ? ParameterAverage(decay: averagingDecay, initial: network) : nil
@@ -50,7 +50,7 @@ public struct TrainingState: Sendable {
     }
 
     /// Restores a state from a checkpoint's parts.
-    public init(
+    package init(
         network: TaggingNetwork, optimizer: Optimizer, average: ParameterAverage<TaggingNetwork>?, epoch: Int,
         nextBatch: Int, epochLoss: Double, epochSeconds: Double, best: TaggingNetwork, bestScore: Double, epochsWithoutImprovement: Int,
         history: [EpochRecord]

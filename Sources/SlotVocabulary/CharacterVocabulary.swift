@@ -7,26 +7,26 @@
 /// (`token.unicodeScalars`), so an accented letter written with a combining
 /// mark gives two ids and an emoji with a skin-tone modifier gives two; the
 /// ASCII range is looked up in a table, everything else in a dictionary.
-public struct CharacterVocabulary: Hashable, Sendable {
+package struct CharacterVocabulary: Hashable, Sendable {
     /// The id of the padding entry, 0.
-    public static let paddingID = 0
+    package static let paddingID = 0
     /// The id of every scalar not in the vocabulary, 1.
-    public static let unknownID = 1
+    package static let unknownID = 1
     /// The id of the begin-of-word marker, 2.
-    public static let beginID = 2
+    package static let beginID = 2
     /// The id of the end-of-word marker, 3.
-    public static let endID = 3
+    package static let endID = 3
     /// The special entries' texts in id order: `<pad>`, `<unk>`, `<w>`, `</w>`.
-    public static let specialEntries = ["<pad>", "<unk>", "<w>", "</w>"]
+    package static let specialEntries = ["<pad>", "<unk>", "<w>", "</w>"]
 
     /// The scalars with their own ids, in id order: scalar `scalars[k]` has id `k + 4`.
-    public let scalars: [Unicode.Scalar]
+    package let scalars: [Unicode.Scalar]
     private let index: [Unicode.Scalar: Int]
     private let asciiIDs: [Int]
 
     /// Creates the vocabulary of the scalars counted at least `minimumCount` times,
     /// ordered by decreasing count, then by scalar value.
-    public init(counts: [Unicode.Scalar: Int], minimumCount: Int = 1) {
+    package init(counts: [Unicode.Scalar: Int], minimumCount: Int = 1) {
         precondition(minimumCount >= 1, "the minimum count must be at least 1")
         let kept = counts
             .filter { $0.value >= minimumCount }
@@ -40,7 +40,7 @@ public struct CharacterVocabulary: Hashable, Sendable {
     /// - Throws: ``VocabularyError/missingSpecialEntry(expected:id:found:)``,
     ///   ``VocabularyError/notASingleScalar(_:id:)`` or
     ///   ``VocabularyError/duplicateEntry(_:firstID:secondID:)``.
-    public init(entries: [String]) throws(VocabularyError) {
+    package init(entries: [String]) throws(VocabularyError) {
         let specialCount = Self.specialEntries.count
         for (id, special) in Self.specialEntries.enumerated() where entries.count <= id || entries[id] != special {
             throw .missingSpecialEntry(expected: special, id: id, found: id < entries.count ? entries[id] : nil)
@@ -75,16 +75,16 @@ public struct CharacterVocabulary: Hashable, Sendable {
     }
 
     /// The number of ids, special entries included: the character embedding's row count.
-    public var count: Int { scalars.count + Self.specialEntries.count }
+    package var count: Int { scalars.count + Self.specialEntries.count }
 
     /// The entries in id order: the special entries' texts, then each scalar as a string.
-    public var entries: [String] {
+    package var entries: [String] {
         Self.specialEntries + scalars.map { String($0) }
     }
 
     /// The id of `scalar`, or ``unknownID`` when it is not in the vocabulary.
     @inline(__always)
-    public func id(of scalar: Unicode.Scalar) -> Int {
+    package func id(of scalar: Unicode.Scalar) -> Int {
         scalar.isASCII ? asciiIDs[Int(scalar.value)] : index[scalar] ?? Self.unknownID
     }
 
@@ -92,7 +92,7 @@ public struct CharacterVocabulary: Hashable, Sendable {
     /// - Parameters:
     ///   - token: a normalised token.
     ///   - markingBoundaries: put ``beginID`` before and ``endID`` after the scalars.
-    public func ids(of token: String, markingBoundaries: Bool = false) -> [Int] {
+    package func ids(of token: String, markingBoundaries: Bool = false) -> [Int] {
         var result: [Int] = []
         appendIDs(of: token, markingBoundaries: markingBoundaries, to: &result)
         return result
@@ -101,7 +101,7 @@ public struct CharacterVocabulary: Hashable, Sendable {
     /// Appends the ids of `token`'s Unicode scalars to `result` (see
     /// ``ids(of:markingBoundaries:)``), so that a batch's ids can be gathered into
     /// one reused array.
-    public func appendIDs(of token: String, markingBoundaries: Bool = false, to result: inout [Int]) {
+    package func appendIDs(of token: String, markingBoundaries: Bool = false, to result: inout [Int]) {
         if markingBoundaries { result.append(Self.beginID) }
         for scalar in token.unicodeScalars { result.append(id(of: scalar)) }
         if markingBoundaries { result.append(Self.endID) }
@@ -109,17 +109,17 @@ public struct CharacterVocabulary: Hashable, Sendable {
 
     /// The entry with id `id`: a special entry's text or the scalar as a string.
     /// - Precondition: `0 <= id < count`.
-    public func entry(at id: Int) -> String {
+    package func entry(at id: Int) -> String {
         id < Self.specialEntries.count ? Self.specialEntries[id] : String(scalars[id - Self.specialEntries.count])
     }
 
     /// Two character vocabularies are equal when they give the same scalars the same ids.
-    public static func == (lhs: CharacterVocabulary, rhs: CharacterVocabulary) -> Bool {
+    package static func == (lhs: CharacterVocabulary, rhs: CharacterVocabulary) -> Bool {
         lhs.scalars == rhs.scalars
     }
 
     /// Hashes the scalars in id order.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(scalars)
     }
 }

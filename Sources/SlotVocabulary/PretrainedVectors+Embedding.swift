@@ -18,7 +18,7 @@ extension PretrainedVectors {
     ///   - scale: the bound of the random rows.
     /// - Returns: the `vocabulary.count × dimension` matrix, how many entries
     ///   (special entries excluded) were matched, and how many there are.
-    public func embeddingMatrix(
+    package func embeddingMatrix(
         for vocabulary: Vocabulary, normalise: (String) -> String,
         using generator: inout SplitMix64, scale: Float
     ) -> (matrix: Matrix, matched: Int, total: Int) {
@@ -51,7 +51,7 @@ extension PretrainedVectors {
     ///   - vocabulary: the training vocabulary; its ids are kept.
     ///   - normalise: the normaliser applied to the vectors' words.
     /// - Returns: the extended vocabulary.
-    public func extending(_ vocabulary: Vocabulary, normalise: (String) -> String) -> Vocabulary {
+    package func extending(_ vocabulary: Vocabulary, normalise: (String) -> String) -> Vocabulary {
         var result = vocabulary
         for word in words { result.append(normalise(word)) }
         return result

@@ -8,9 +8,9 @@ import SlotMath
 /// them with ``init(contentsOf:format:expectedDimension:)`` and turn them into
 /// an embedding for a vocabulary with
 /// ``embeddingMatrix(for:normalise:using:scale:)``.
-public struct PretrainedVectors: Hashable, Sendable {
+package struct PretrainedVectors: Hashable, Sendable {
     /// The text formats a vector file can have.
-    public enum Format: String, Hashable, Sendable, CaseIterable {
+    package enum Format: String, Hashable, Sendable, CaseIterable {
         /// word2vec (and fastText `.vec`): a first line `count dimension`, then
         /// one `word v1 … vd` line per vector.
         case word2vec
@@ -21,13 +21,13 @@ public struct PretrainedVectors: Hashable, Sendable {
     }
 
     /// The words in file order (as written in the file, not normalised).
-    public let words: [String]
+    package let words: [String]
     /// The vectors, one row per word, `words.count × dimension`.
-    public let vectors: Matrix
+    package let vectors: Matrix
 
     /// Creates vectors from words and a matrix with one row per word.
     /// - Precondition: `vectors.rows == words.count`.
-    public init(words: [String], vectors: Matrix) {
+    package init(words: [String], vectors: Matrix) {
         precondition(vectors.rows == words.count, "\(words.count) words need \(words.count) vector rows, got \(vectors.rows)")
         self.words = words
         self.vectors = vectors
@@ -46,7 +46,7 @@ public struct PretrainedVectors: Hashable, Sendable {
     ///   file, empty file, malformed header, wrong number of values, a value
     ///   that is not a finite number, a word that is not UTF-8, a dimension other
     ///   than `expectedDimension`, or a vector count other than the header's.
-    public init(contentsOf path: String, format: Format = .automatic, expectedDimension: Int? = nil) throws(VocabularyError) {
+    package init(contentsOf path: String, format: Format = .automatic, expectedDimension: Int? = nil) throws(VocabularyError) {
         var parser = VectorFileParser(file: path, format: format, expectedDimension: expectedDimension)
         let reader: LineReader
         do {
@@ -83,13 +83,13 @@ public struct PretrainedVectors: Hashable, Sendable {
     }
 
     /// The number of vectors.
-    public var count: Int { words.count }
+    package var count: Int { words.count }
 
     /// The length of each vector.
-    public var dimension: Int { vectors.columns }
+    package var dimension: Int { vectors.columns }
 
     /// The vector of the `index`-th word of the file.
-    public func vector(at index: Int) -> [Float] {
+    package func vector(at index: Int) -> [Float] {
         vectors.row(index)
     }
 }

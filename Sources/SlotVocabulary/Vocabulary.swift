@@ -15,21 +15,21 @@ import SlotMath
 /// vocabulary's identity: two vocabularies are equal when they give the same
 /// strings the same ids, and the `Codable` form (a JSON array of the entries,
 /// as the model's `config.json` stores it) leaves the counts out.
-public struct Vocabulary: Hashable, Sendable {
+package struct Vocabulary: Hashable, Sendable {
     /// The id of the padding entry, 0.
-    public static let paddingID = 0
+    package static let paddingID = 0
     /// The id every unknown string maps to, 1.
-    public static let unknownID = 1
+    package static let unknownID = 1
     /// The padding entry's text, `<pad>`.
-    public static let paddingEntry = "<pad>"
+    package static let paddingEntry = "<pad>"
     /// The unknown entry's text, `<unk>`.
-    public static let unknownEntry = "<unk>"
+    package static let unknownEntry = "<unk>"
 
     /// The entries in id order, the two special entries first.
-    public private(set) var entries: [String]
+    package private(set) var entries: [String]
     /// The training count of each id (0 for the special entries, for words
     /// added later, and for every entry of a decoded vocabulary).
-    public private(set) var counts: [Int]
+    package private(set) var counts: [Int]
     private var index: [String: Int]
 
     /// Creates the vocabulary of the strings counted at least `minimumCount` times.
@@ -41,7 +41,7 @@ public struct Vocabulary: Hashable, Sendable {
     ///   - minimumCount: the smallest count a string needs to get its own id.
     ///   - maximumSize: if given, keep at most this many entries in total
     ///     (special entries included), dropping the rarest.
-    public init(counts: [String: Int], minimumCount: Int = 1, maximumSize: Int? = nil) {
+    package init(counts: [String: Int], minimumCount: Int = 1, maximumSize: Int? = nil) {
         precondition(minimumCount >= 1, "the minimum count must be at least 1")
         precondition(maximumSize.map { $0 >= 2 } ?? true, "a vocabulary holds at least its 2 special entries")
         let kept = counts
@@ -59,7 +59,7 @@ public struct Vocabulary: Hashable, Sendable {
     /// - Throws: ``VocabularyError/missingSpecialEntry(expected:id:found:)`` when
     ///   entries 0 and 1 are not `<pad>` and `<unk>`, and
     ///   ``VocabularyError/duplicateEntry(_:firstID:secondID:)`` when a string repeats.
-    public init(entries: [String]) throws(VocabularyError) {
+    package init(entries: [String]) throws(VocabularyError) {
         for (id, special) in [Self.paddingEntry, Self.unknownEntry].enumerated() where entries.count <= id || entries[id] != special {
             throw .missingSpecialEntry(expected: special, id: id, found: id < entries.count ? entries[id] : nil)
         }
@@ -76,32 +76,32 @@ public struct Vocabulary: Hashable, Sendable {
     }
 
     /// The number of entries, special entries included: the embedding's row count.
-    public var count: Int { entries.count }
+    package var count: Int { entries.count }
 
     /// The id of `string`, or ``unknownID`` when it is not in the vocabulary.
-    public func id(of string: String) -> Int {
+    package func id(of string: String) -> Int {
         lookUp(string) ?? Self.unknownID
     }
 
     /// The id of `string` if it is in the vocabulary.
-    public func lookUp(_ string: String) -> Int? {
+    package func lookUp(_ string: String) -> Int? {
         index[string]
     }
 
     /// Whether `string` has its own id.
-    public func contains(_ string: String) -> Bool {
+    package func contains(_ string: String) -> Bool {
         index[string] != nil
     }
 
     /// The entry with id `id`.
     /// - Precondition: `0 <= id < count`.
-    public func entry(at id: Int) -> String {
+    package func entry(at id: Int) -> String {
         entries[id]
     }
 
     /// The training count of the entry with id `id`.
     /// - Precondition: `0 <= id < count`.
-    public func count(of id: Int) -> Int {
+    package func count(of id: Int) -> Int {
         counts[id]
     }
 
@@ -114,7 +114,7 @@ public struct Vocabulary: Hashable, Sendable {
     ///   - singletonDropout: the replacement probability in `[0, 1]`.
     ///   - generator: the seeded source of randomness (drawn from only for singletons).
     /// - Returns: the string's id, or ``unknownID``.
-    public func trainingID(of string: String, singletonDropout: Float, using generator: inout SplitMix64) -> Int {
+    package func trainingID(of string: String, singletonDropout: Float, using generator: inout SplitMix64) -> Int {
         let id = id(of: string)
         if counts[id] == 1 && generator.nextUnitFloat() < singletonDropout {
             return Self.unknownID
@@ -125,7 +125,7 @@ public struct Vocabulary: Hashable, Sendable {
     /// Adds `string` at the end with count 0 unless it is already present.
     /// - Returns: the string's id.
     @discardableResult
-    public mutating func append(_ string: String) -> Int {
+    package mutating func append(_ string: String) -> Int {
         if let id = index[string] { return id }
         let id = entries.count
         entries.append(string)
@@ -136,12 +136,12 @@ public struct Vocabulary: Hashable, Sendable {
 
     /// Two vocabularies are equal when they hold the same entries in the same
     /// order; counts are ignored.
-    public static func == (lhs: Vocabulary, rhs: Vocabulary) -> Bool {
+    package static func == (lhs: Vocabulary, rhs: Vocabulary) -> Bool {
         lhs.entries == rhs.entries
     }
 
     /// Hashes the entries in order.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(entries)
     }
 }

@@ -7,38 +7,38 @@
 /// let words = builder.makeVocabulary(minimumCount: 1)
 /// let characters = builder.makeCharacterVocabulary()
 /// ```
-public struct VocabularyBuilder: Sendable {
+package struct VocabularyBuilder: Sendable {
     /// How often each string has been added.
-    public private(set) var counts: [String: Int] = [:]
+    package private(set) var counts: [String: Int] = [:]
     /// How often each Unicode scalar has occurred in the added strings.
-    public private(set) var scalarCounts: [Unicode.Scalar: Int] = [:]
+    package private(set) var scalarCounts: [Unicode.Scalar: Int] = [:]
     /// The number of strings added (with repetitions).
-    public private(set) var total = 0
+    package private(set) var total = 0
 
     /// Creates an empty builder.
-    public init() {}
+    package init() {}
 
     /// Counts one occurrence of `string` and of each of its Unicode scalars.
-    public mutating func add(_ string: String) {
+    package mutating func add(_ string: String) {
         counts[string, default: 0] += 1
         for scalar in string.unicodeScalars { scalarCounts[scalar, default: 0] += 1 }
         total += 1
     }
 
     /// Counts one occurrence of each string in `strings`.
-    public mutating func add(contentsOf strings: some Sequence<String>) {
+    package mutating func add(contentsOf strings: some Sequence<String>) {
         for string in strings { add(string) }
     }
 
     /// The word vocabulary of the strings counted at least `minimumCount` times
     /// (see ``Vocabulary/init(counts:minimumCount:maximumSize:)``).
-    public func makeVocabulary(minimumCount: Int = 1, maximumSize: Int? = nil) -> Vocabulary {
+    package func makeVocabulary(minimumCount: Int = 1, maximumSize: Int? = nil) -> Vocabulary {
         Vocabulary(counts: counts, minimumCount: minimumCount, maximumSize: maximumSize)
     }
 
     /// The character vocabulary of the scalars counted at least `minimumCount`
     /// times (see ``CharacterVocabulary/init(counts:minimumCount:)``).
-    public func makeCharacterVocabulary(minimumCount: Int = 1) -> CharacterVocabulary {
+    package func makeCharacterVocabulary(minimumCount: Int = 1) -> CharacterVocabulary {
         CharacterVocabulary(counts: scalarCounts, minimumCount: minimumCount)
     }
 }

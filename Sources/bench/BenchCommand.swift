@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SlotMath
 import SlotTagger
 import SlotTraining
 

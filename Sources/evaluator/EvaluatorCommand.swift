@@ -29,10 +29,10 @@ struct EvaluatorCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A labelled test corpus (CoNLL or JSONL spans) to tag with --model.", valueName: "file"))
     var test: String?
 
-    @Option(help: ArgumentHelp("The gold labels (CoNLL), to compare with --predicted.", valueName: "file"))
+    @Option(help: ArgumentHelp("The gold labels (CoNLL or JSONL spans), to compare with --predicted.", valueName: "file"))
     var gold: String?
 
-    @Option(help: ArgumentHelp("The predicted labels (CoNLL, same tokens as --gold).", valueName: "file"))
+    @Option(help: ArgumentHelp("The predicted labels (CoNLL or JSONL spans, same tokens as --gold).", valueName: "file"))
     var predicted: String?
 
     @Flag(help: "Print the scores as one JSON object.")
@@ -41,8 +41,8 @@ struct EvaluatorCommand: ParsableCommand {
     @Option(help: "How many of the most frequent errors to list.")
     var errors = 10
 
-    @Option(help: "Worker threads for tagging with --model.")
-    var threads = 2
+    @Option(help: "Worker threads for tagging with --model (default: one per processor core).")
+    var threads: Int?
 
     func validate() throws {
         switch (model != nil, test != nil, gold != nil, predicted != nil) {
@@ -50,16 +50,17 @@ struct EvaluatorCommand: ParsableCommand {
         default:
             throw ValidationError("Give either --model and --test, or --gold and --predicted.")
         }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
     }
 
     mutating func run() throws {
-        do {
+        let status = Diagnostics.run {
             let report = try model != nil ? scoreModel() : scoreFiles()
-            print(json ? report.jsonText() : report.text(maximumErrors: errors), terminator: "")
-        } catch {
-            Diagnostics.error(String(describing: error))
-            throw ExitCode(Diagnostics.exitCode(for: error))
+            let standardOutput = LineWriter(fileDescriptor: 1, name: "<stdout>")
+            try standardOutput.write(json ? report.jsonText() : report.text(maximumErrors: errors))
+            try standardOutput.flush()
         }
+        if status != .success { throw ExitCode(status.rawValue) }
     }
 
     private func scoreModel() throws -> EvaluationReport {
@@ -77,20 +78,22 @@ struct EvaluatorCommand: ParsableCommand {
 
     private func scoreFiles() throws -> EvaluationReport {
         guard let gold, let predicted else { throw ValidationError("--gold needs --predicted") }
-        let goldCorpus = try Corpus(contentsOf: gold, format: .conll)
-        let predictedCorpus = try Corpus(contentsOf: predicted, format: .conll)
+        // Either file may be CoNLL or JSONL spans (detected by extension and content): a JSONL
+        // file read as CoNLL would be a single token per line and score nonsense.
+        let goldCorpus = try Corpus(contentsOf: gold)
+        let predictedCorpus = try Corpus(contentsOf: predicted)
         let goldSentences = goldCorpus.sentences, predictedSentences = predictedCorpus.sentences
         guard !goldSentences.isEmpty else { throw Self.noSentences(gold) }
         guard goldSentences.count == predictedSentences.count else {
             throw CLIError(
                 "\(predicted): \(predictedSentences.count) sentences but \(gold) has \(goldSentences.count); "
-                + "predict every gold sentence, in order", exitCode: 65)
+                + "predict every gold sentence, in order", status: .dataError)
         }
         for (goldSentence, predictedSentence) in zip(goldSentences, predictedSentences)
         where goldSentence.tokens != predictedSentence.tokens {
             throw CLIError(
                 "\(predicted):\(predictedSentence.line): tokens differ from \(gold):\(goldSentence.line); "
-                + "the files must hold the same tokens in the same order", exitCode: 65)
+                + "the files must hold the same tokens in the same order", status: .dataError)
         }
         let hasIntents = goldSentences.contains { $0.intent != nil }
         return try ChunkScorer.score(
@@ -101,6 +104,6 @@ struct EvaluatorCommand: ParsableCommand {
 
     /// An input file without a single sentence: nothing to score (exit 65).
     private static func noSentences(_ path: String) -> CLIError {
-        CLIError("\(path): no sentences to score; give a labelled CoNLL or JSONL file", exitCode: 65)
+        CLIError("\(path): no sentences to score; give a labelled CoNLL or JSONL file", status: .dataError)
     }
 }

@@ -2,8 +2,8 @@ import ArgumentParser
 import SlotCommandLine
 import SlotTagger
 
-/// Runs a subcommand's work and turns what it throws into one line on
-/// standard error and a sysexits status (see `Diagnostics.report(_:)`).
+/// Runs a subcommand's work through `Diagnostics.run`, so what it throws
+/// becomes one line on standard error and a sysexits status.
 enum ErrorReporting {
     /// Runs `body`, reporting any error it throws.
     ///
@@ -12,18 +12,18 @@ enum ErrorReporting {
     ///   - body: the work.
     /// - Throws: `ExitCode` with the error's status.
     static func run(suggestsLossy: Bool, _ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let error as ExitCode {
-            throw error
-        } catch let error as CorpusError {
-            if case .invalidUTF8 = error, suggestsLossy {
-                Diagnostics.error("\(error), or pass --lossy to replace invalid bytes with U+FFFD")
-                throw ExitCode(Diagnostics.exitCode(for: error))
+        var exit: ExitCode?
+        let status = Diagnostics.run(hint: { error in
+            guard suggestsLossy, case CorpusError.invalidUTF8 = error else { return nil }
+            return ", or pass --lossy to replace invalid bytes with U+FFFD"
+        }) {
+            do {
+                try body()
+            } catch let error as ExitCode {
+                exit = error
             }
-            throw ExitCode(Diagnostics.report(error))
-        } catch {
-            throw ExitCode(Diagnostics.report(error))
         }
+        if let exit { throw exit }
+        if status != .success { throw ExitCode(status.rawValue) }
     }
 }

@@ -33,11 +33,11 @@ struct InputOptions: ParsableArguments {
     ///
     /// - Parameters:
     ///   - flush: runs before every read, where a streaming tool writes what it has.
-    ///   - body: receives each line.
+    ///   - body: receives each line and its place (`file:line`, `<stdin>:line`).
     /// - Returns: what was replaced with `--lossy`.
     /// - Throws: `CorpusError` for a missing file, a read error or invalid
     ///   UTF-8 (unless lossy), or whatever `flush` or `body` throws.
-    func forEachLine(flush: @escaping () throws -> Void, _ body: (String) throws -> Void) throws -> Summary {
+    func forEachLine(flush: @escaping () throws -> Void, _ body: (String, _ place: String) throws -> Void) throws -> Summary {
         var summary = Summary()
         for file in paths {
             let reader = try LineReader(contentsOf: file)
@@ -49,9 +49,9 @@ struct InputOptions: ParsableArguments {
                         summary.replacedLines += 1
                         if summary.firstReplaced == nil { summary.firstReplaced = "\(line.file):\(line.number)" }
                     }
-                    try body(text)
+                    try body(text, "\(line.file):\(line.number)")
                 } else {
-                    try body(line.string())
+                    try body(line.string(), "\(line.file):\(line.number)")
                 }
             }
         }

@@ -18,10 +18,22 @@ struct TagCommand: ParsableCommand {
             jsonl writes {"text", "tokens": [{"text", "start", "end", "label", "confidence"}], \
             "slots": [{"label", "text", "start", "end", "confidence"}], "intent": {"label", \
             "confidence"}}, offsets in Unicode scalars of text, end exclusive; a slot's \
-            confidence is the probability that exactly that chunk is in the utterance. \
-            --nbest K adds "nbest": the K most probable labellings with their probabilities. \
+            confidence is the probability that exactly that chunk is in the utterance. A slot \
+            naming a date, time, number or amount has a "value" ({"type", "value"} with ISO 8601 \
+            or decimal text, e.g. {"type": "date", "value": "2026-11-02", "grain": "day"}), shared \
+            by sibling slots that make one value (month and day); "values" lists these groups \
+            ({"name", "members", "value"}). Dates resolve forward from --reference-date (default \
+            today in --time-zone, default UTC). A model with a synonym table adds "canonical". \
+            --nbest K adds "nbest": the K most probable labellings with their probabilities \
+            (K at most 100). \
             conll writes what `evaluator --predicted` reads; inline writes the text with \
             [slots]{types} and the intent.
+
+            An utterance of more than --max-tokens tokens (default 1000) stops the run with \
+            exit 65 naming its line, after the records of the lines before it: it is not \
+            tagged in windows, because labels and an intent from a window that lacks the rest \
+            of the utterance would look as trustworthy as any other record; the limit keeps \
+            memory for one utterance bounded (about 2.5 KB per token with the shipped model).
 
             Without --model the default model is used: the directory in $SLOT_TAGGER_MODEL, \
             else models/atis-en in the checkout the executable was built in, else \
@@ -50,31 +62,48 @@ struct TagCommand: ParsableCommand {
     @Option(name: .customLong("nbest"), help: ArgumentHelp("Add the K most probable labellings with their probabilities to each jsonl record.", valueName: "k"))
     var nBest: Int?
 
-    @Option(help: "Threads used to tag large inputs.")
-    var threads = 2
+    @Option(help: ArgumentHelp("The most tokens an utterance may have; a longer one is an error naming its line.", valueName: "n"))
+    var maxTokens = 1000
+
+    @Option(help: "Threads used to tag large inputs (default: one per processor core).")
+    var threads: Int?
+
+    @OptionGroup
+    var reference: ReferenceOptions
 
     @OptionGroup
     var input: InputOptions
 
     func validate() throws {
-        if let nBest, nBest < 1 { throw ValidationError("--nbest must be at least 1.") }
+        if let nBest, !(1...Self.maximumNBest).contains(nBest) { throw ValidationError("--nbest must be from 1 to \(Self.maximumNBest).") }
+        if maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1.") }
         if nBest != nil, format != .jsonl { throw ValidationError("--nbest needs --format jsonl.") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if inputFormat == .conll, pretokenized { throw ValidationError("--pretokenized applies to text input only; CoNLL input is already tokenized.") }
         if inputFormat == .conll, input.lossy { throw ValidationError("--lossy applies to text input only.") }
     }
 
+    /// The most labellings `--nbest` lists.
+    static let maximumNBest = 100
+
     func run() throws {
         let output = LineWriter(fileDescriptor: 1, name: "<stdout>")
         try ErrorReporting.run(suggestsLossy: inputFormat == .text) {
-            let tagger = try Tagger(contentsOf: model ?? DefaultModel.locate())
-            let pipeline = TagPipeline(tagger: tagger, format: format, nBest: nBest, threads: threads, output: output)
+            let tagger = try Tagger(contentsOf: model ?? Tagger.defaultModelDirectory())
+            let pipeline = TagPipeline(
+                tagger: tagger, format: format, nBest: nBest, threads: threads, resolution: reference.resolution, output: output)
             do {
                 switch inputFormat {
                 case .text:
-                    let tokenizer = tagger.tokenizer, pretokenized = self.pretokenized
-                    let summary = try input.forEachLine(flush: pipeline.flush) { text in
-                        try pipeline.add(text, tokens: pretokenized ? Tokenizer.splitAtSeparators(text) : tokenizer.tokenize(text))
+                    let tokenizer = tagger.tokenizer, pretokenized = self.pretokenized, maxTokens = self.maxTokens
+                    let summary = try input.forEachLine(flush: pipeline.flush) { text, place in
+                        let tokens = pretokenized ? Tokenizer.splitAtSeparators(text) : tokenizer.tokenize(text)
+                        guard tokens.count <= maxTokens else {
+                            throw CLIError(
+                                "\(place): \(tokens.count) tokens, more than --max-tokens \(maxTokens); "
+                                + "split the utterance or raise --max-tokens", status: .dataError)
+                        }
+                        try pipeline.add(text, tokens: tokens)
                     }
                     try pipeline.flush()
                     if let note = summary.lossyNote { Diagnostics.note(note) }
@@ -83,6 +112,11 @@ struct TagCommand: ParsableCommand {
                         let reader = try LineReader(contentsOf: path)
                         reader.beforeRead = pipeline.flush
                         _ = try CoNLLReader.forEachSentence(in: reader, scheme: .bioes) { sentence in
+                            guard sentence.tokens.count <= maxTokens else {
+                                throw CLIError(
+                                    "\(path):\(sentence.line): \(sentence.tokens.count) tokens, more than --max-tokens \(maxTokens); "
+                                    + "split the sentence or raise --max-tokens", status: .dataError)
+                            }
                             let utterance = JoinedTokens.utterance(sentence.tokens)
                             try pipeline.add(utterance.text, tokens: utterance.tokens)
                         }

@@ -14,7 +14,8 @@ final class TagPipeline {
     private let tagger: Tagger
     private let format: TagFormat
     private let nBest: Int?
-    private let threads: Int
+    private let threads: Int?
+    private let resolution: ResolutionOptions
     private let output: LineWriter
     private var pending: [(text: String, tokens: [Token])] = []
 
@@ -24,13 +25,15 @@ final class TagPipeline {
     ///   - tagger: the model.
     ///   - format: the output format.
     ///   - nBest: how many labellings to list per utterance (jsonl only), or `nil`.
-    ///   - threads: threads per batch.
+    ///   - threads: threads per batch (`nil`: one per processor core).
+    ///   - resolution: the reference moment values resolve against.
     ///   - output: where records go.
-    init(tagger: Tagger, format: TagFormat, nBest: Int?, threads: Int, output: LineWriter) {
+    init(tagger: Tagger, format: TagFormat, nBest: Int?, threads: Int?, resolution: ResolutionOptions, output: LineWriter) {
         self.tagger = tagger
         self.format = format
         self.nBest = nBest
         self.threads = threads
+        self.resolution = resolution
         self.output = output
     }
 
@@ -55,7 +58,7 @@ final class TagPipeline {
 
     private func tagPending() throws {
         guard !pending.isEmpty else { return }
-        let results = tagger.tag(tokenized: pending, threads: threads)
+        let results = tagger.tag(tokenized: pending, threads: threads, resolving: resolution)
         for (index, result) in results.enumerated() {
             switch format {
             case .jsonl:

@@ -13,6 +13,6 @@ struct TaggerCommand: ParsableCommand {
             as one line naming the file and line; the exit status follows sysexits \
             (64 usage, 65 bad input data, 66 missing input, 70 internal error, 74 I/O error).
             """,
-        subcommands: [TagCommand.self, TokenizeCommand.self]
+        subcommands: [TagCommand.self, TokenizeCommand.self, ValuesCommand.self]
     )
 }

@@ -38,7 +38,7 @@ struct TokenizeCommand: ParsableCommand {
         let output = LineWriter(fileDescriptor: 1, name: "<stdout>")
         try ErrorReporting.run(suggestsLossy: true) {
             defer { try? output.flush() }
-            let summary = try input.forEachLine(flush: { try output.flush() }) { text in
+            let summary = try input.forEachLine(flush: { try output.flush() }) { text, _ in
                 let tokens = tokenizer.tokenize(text)
                 switch format {
                 case .text:

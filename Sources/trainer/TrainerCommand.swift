@@ -15,19 +15,23 @@ struct TrainerCommand: ParsableCommand {
         writes the best model by dev F1 to the output directory, with a training report \
         (training.json, training.svg) beside it. Ctrl-C saves a checkpoint that --resume continues.
 
-        Every option can also come from a JSON file given with --config (keys as in the \
-        model's config.json "hyperparameters", e.g. {"hiddenSize": 200} under "architecture"); \
+        Every option below can also come from a JSON file given with --config (keys as in the \
+        model's config.json "hyperparameters", e.g. {"architecture": {"hiddenSize": 200}}); \
         command-line options override the file.
 
         Example:
           trainer --train corpora/atis/train.conll --dev corpora/atis/dev.conll --output models/atis-en
-        """)
+
+        """ + HyperparameterArguments.helpText)
 
     @OptionGroup var inputs: TrainerInputs
-    @OptionGroup var hyperparameters: HyperparameterOptions
+
+    /// The training options, parsed by `HyperparameterArguments` from the one table of options.
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var hyperparameters: [String] = []
 
     mutating func run() throws {
-        let exitCode = TrainingSession(inputs: inputs, hyperparameters: hyperparameters).run()
-        if exitCode != 0 { throw ExitCode(exitCode) }
+        let status = TrainingSession(inputs: inputs, hyperparameters: HyperparameterArguments(arguments: hyperparameters)).run()
+        if status != 0 { throw ExitCode(status) }
     }
 }

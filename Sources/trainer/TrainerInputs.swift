@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SlotCommandLine
 import SlotTagger
 
 /// The files a training run reads and writes.
@@ -29,6 +31,31 @@ struct TrainerInputs: ParsableArguments {
 
     @Flag(name: .long, help: "Print plain progress lines even when standard error is a terminal.")
     var plainProgress = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A synonym table stored in the model, giving slots a canonical form: JSON ({\"New York\": [\"NYC\", \"new york city\"]} or {\"NYC\": \"New York\"}) or CSV (variant,canonical lines), by extension.",
+        valueName: "file"))
+    var synonyms: String?
+
+    /// The synonym table of `--synonyms`, or `nil` without one.
+    ///
+    /// - Throws: `CLIError` for a missing or unreadable file (66) or a malformed table (65).
+    func synonymTable() throws -> SynonymTable? {
+        guard let path = synonyms else { return nil }
+        guard let format = SynonymTable.Format(path: path) else {
+            throw CLIError("\(path): a synonym table must be a .json or .csv file", exitCode: 65)
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw FileManager.default.fileExists(atPath: path)
+                ? CLIError("\(path): cannot read the synonym table as UTF-8 text", exitCode: 66)
+                : CLIError.missingInput(path, role: "synonym")
+        }
+        do {
+            return try SynonymTable(parsing: text, format: format)
+        } catch {
+            throw CLIError("\(path): \(error)", exitCode: 65)
+        }
+    }
 }
 
 /// The corpus formats the trainer reads.

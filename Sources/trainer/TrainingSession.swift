@@ -1,38 +1,68 @@
 import Foundation
+import SlotCommandLine
+import SlotMath
 import SlotTagger
 import SlotTraining
-import SlotCommandLine
+import SlotModel
 import Synchronization
 
-/// Set by the SIGINT handler; polled between batches.
-let interruptRequested = Atomic<Bool>(false)
+/// Set by the SIGINT and SIGTERM handlers; polled between batches.
+let interruptRequested = Atomic<Int32>(0)
 
-/// One run of the trainer: reads and checks the data, trains with progress on
-/// standard error, and writes the model, its report, or a checkpoint.
+/// One run of the trainer: reads and checks the options, the data and the
+/// output paths, trains with progress on standard error, and writes the model
+/// (with its report) or a checkpoint.
 struct TrainingSession {
     let inputs: TrainerInputs
-    let hyperparameters: HyperparameterOptions
+    let hyperparameters: HyperparameterArguments
 
-    /// Runs the session and returns the process exit code (sysexits).
+    /// Runs the session and returns the process exit status.
     func run() -> Int32 {
-        do {
-            return try train()
-        } catch let error as CLIError {
-            Diagnostics.error(error.description)
-            return error.exitCode
-        } catch {
-            Diagnostics.error("\(error)")
-            return Self.exitCode(for: error)
-        }
+        var status: Int32 = 0
+        let reported = Diagnostics.run { status = try train() }
+        return reported == .success ? status : reported.rawValue
     }
 
-    /// The sysexits code for an error: training and vectors-file errors are
-    /// missing input (66) or bad input data (65); the rest as ``Diagnostics`` maps them.
-    static func exitCode(for error: any Error) -> Int32 {
+    /// The options from `--config` and the command line, validated before anything is read or allocated.
+    private func resolvedOptions() throws -> TrainingOptions {
+        var options = TrainingOptions()
+        if let config = inputs.config { options = try TrainingOptions.load(jsonFile: config) }
+        let given = try hyperparameters.apply(to: &options)
+        do {
+            try options.validate()
+        } catch {
+            if given.contains(error.key), let option = TrainingOptions.hyperparameters.first(where: { $0.key == error.key }) {
+                throw TrainingError.invalidOption(option: "--\(option.option)", detail: "\(error.value) is out of range; it must be \(error.requirement)")
+            }
+            throw TrainingError.badConfiguration(file: inputs.config ?? "(defaults)", detail: error.description)
+        }
+        return options
+    }
+
+    /// Checks before training that the model and a checkpoint can be written where asked.
+    private func checkOutputs(checkpoint: String) throws {
+        func normalised(_ path: String) -> String {
+            var trimmed = Substring(path)
+            while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+            return String(trimmed)
+        }
+        guard normalised(checkpoint) != normalised(inputs.output) else {
+            throw CLIError("--checkpoint \(checkpoint) is the --output directory; give the checkpoint a path of its own", status: .usage)
+        }
+        do {
+            try ModelBundle<ModelConfiguration>.checkWritable(inputs.output)
+        } catch {
+            throw TrainingError.unwritableOutput(path: inputs.output, role: "output", reason: Self.reason(error))
+        }
+        try Checkpoint.checkWritable(checkpoint)
+    }
+
+    private static func reason(_ error: ModelBundleError) -> String {
         switch error {
-        case TrainingError.missingFile, VocabularyError.unreadable: 66
-        case is TrainingError, is VocabularyError: 65
-        default: Diagnostics.exitCode(for: error)
+        case .notABundleDirectory: "it exists and is not a model bundle, so it is not replaced; choose another directory or remove it"
+        case let .foreignEntry(_, name): "it holds '\(name)', which is not a regular file that can be kept; move it away"
+        case let .writeFailed(_, reason): reason
+        default: error.description
         }
     }
 
@@ -40,9 +70,10 @@ struct TrainingSession {
         GEMM.useCallingThreadOnly()
         let clock = ContinuousClock()
         let started = clock.now
-        var options = TrainingOptions()
-        if let config = inputs.config { options = try TrainingOptions.load(jsonFile: config) }
-        hyperparameters.apply(to: &options)
+        let options = try resolvedOptions()
+        let synonyms = try inputs.synonymTable()
+        let checkpoint = inputs.checkpoint ?? inputs.output + ".checkpoint"
+        try checkOutputs(checkpoint: checkpoint)
         let tokenizer = Tokenizer(mode: .words)
         let trainCorpus = try Corpus(contentsOf: inputs.train, format: inputs.format.corpusFormat, tokenizer: tokenizer)
         let devCorpus = try Corpus(contentsOf: inputs.dev, format: inputs.format.corpusFormat, tokenizer: tokenizer)
@@ -51,6 +82,7 @@ struct TrainingSession {
         }
         let train = trainCorpus.sentences, dev = devCorpus.sentences
         guard !train.isEmpty else { throw TrainingError.emptyTrainingSet(file: inputs.train) }
+        guard !dev.isEmpty else { throw TrainingError.emptyDevSet(file: inputs.dev) }
         let data = try TrainingData(
             train: train, trainFile: inputs.train, dev: dev, devFile: inputs.dev, options: options,
             allowUnseenDevLabels: inputs.allowUnseenDevLabels)
@@ -83,31 +115,46 @@ struct TrainingSession {
             + "\(state.network.parameterCount) parameters")
         Diagnostics.note("options: " + options.summary.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
 
-        signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
-        // A blocked signal mask survives exec: unblock SIGINT so that Ctrl-C
-        // reaches the handler even when the parent process had it blocked.
-        var interruptSignal = sigset_t()
-        sigemptyset(&interruptSignal)
-        sigaddset(&interruptSignal, SIGINT)
-        pthread_sigmask(SIG_UNBLOCK, &interruptSignal, nil)
+        // SIGTERM (a service manager, `kill`) stops training like Ctrl-C: a checkpoint, then exit.
+        signal(SIGINT) { _ in interruptRequested.store(SIGINT, ordering: .relaxed) }
+        signal(SIGTERM) { _ in interruptRequested.store(SIGTERM, ordering: .relaxed) }
+        // A blocked signal mask survives exec: unblock both so that they reach
+        // the handlers even when the parent process had them blocked.
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGINT)
+        sigaddset(&stopSignals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &stopSignals, nil)
         let progress = ProgressPrinter(interactive: !inputs.plainProgress && isatty(STDERR_FILENO) == 1)
-        let reason = trainer.run(&state, events: progress.handle, shouldStop: { interruptRequested.load(ordering: .relaxed) })
+        let reason = trainer.run(&state, events: progress.handle, shouldStop: { interruptRequested.load(ordering: .relaxed) != 0 })
         progress.finish()
-        if reason == .interrupted {
-            let directory = inputs.checkpoint ?? inputs.output + ".checkpoint"
-            try Checkpoint.save(state, trainer: trainer, to: directory)
-            Diagnostics.note("interrupted: checkpoint saved to \(directory); continue with the same options and --resume \(directory)")
-            return 130
+        switch reason {
+        case .interrupted:
+            try Checkpoint.save(state, trainer: trainer, to: checkpoint)
+            let signalNumber = interruptRequested.load(ordering: .relaxed)
+            Diagnostics.note("\(signalNumber == SIGTERM ? "terminated" : "interrupted"): checkpoint saved to \(checkpoint); "
+                + "continue with the same options and --resume \(checkpoint)")
+            return ExitStatus.interrupted(by: signalNumber)
+        case .lossDiverged, .gradientDiverged:
+            throw TrainingError.diverged(
+                epoch: state.epoch + 1, batch: state.nextBatch + 1, quantity: reason == .lossDiverged ? "loss" : "gradient norm")
+        case .maxEpochs, .earlyStopping, .timeLimit:
+            break
         }
         let seconds = state.history.reduce(0) { $0 + $1.seconds }
         let elapsed = clock.now - started
         let best = state.history.last { $0.improved }
         Diagnostics.note("stopped (\(reason.rawValue)) after \(state.history.count) epochs; best epoch \(best?.epoch ?? 0): dev F1 "
             + String(format: "%.2f", best?.devF1 ?? 0) + (best?.devIntentAccuracy.map { String(format: ", intent accuracy %.2f", $0) } ?? ""))
-        try ModelWriter.write(
-            state: state, trainer: trainer, options: options, inputs: inputs,
-            trainingSeconds: seconds, wallSeconds: Double(elapsed.components.seconds))
+        let command = (["trainer"] + CommandLine.arguments.dropFirst()).map(Self.quoted).joined(separator: " ")
+        try trainer.writeBundle(state, to: inputs.output, provenance: TrainingProvenance(
+            command: command, trainFile: inputs.train, devFile: inputs.dev,
+            trainingSeconds: seconds, wallSeconds: Double(elapsed.components.seconds)), synonyms: synonyms)
         Diagnostics.note("model written to \(inputs.output)")
-        return 0
+        return ExitStatus.success.rawValue
+    }
+
+    private static func quoted(_ argument: String) -> String {
+        argument.contains(where: { " \"'$".contains($0) }) ? "'\(argument)'" : argument
     }
 }

@@ -18,6 +18,8 @@ struct CLIRunner {
         var status: Int32
         /// Whether the process ended by a signal.
         var signalled: Bool
+        /// Whether the process was killed for running past its time limit.
+        var timedOut = false
 
         /// Standard output as text (invalid UTF-8 replaced).
         var stdout: String { String(decoding: output, as: UTF8.self) }
@@ -66,15 +68,31 @@ struct CLIRunner {
     ///   - input: The bytes on its standard input (empty by default).
     ///   - directory: Its working directory (the repository root by default).
     ///   - environment: Extra environment variables.
+    ///   - outputPath: A file to use as standard output instead of a temporary one (e.g. `/dev/full`).
+    ///   - timeLimit: Seconds after which the process is killed and the result marked ``Result/timedOut``.
     /// - Returns: Its output, error output and exit status.
     static func run(
         _ product: String,
         _ arguments: [String],
         input: [UInt8] = [],
         directory: URL = repositoryRoot,
+        environment: [String: String] = [:],
+        outputPath: String? = nil,
+        timeLimit: Double = 300
+    ) throws -> Result {
+        try run(
+            executable: productsDirectory(containing: product).appendingPathComponent(product), arguments,
+            input: input, directory: directory, environment: environment)
+    }
+
+    /// Runs any executable and waits for it, as ``run(_:_:input:directory:environment:)`` runs a product.
+    static func run(
+        executable: URL,
+        _ arguments: [String],
+        input: [UInt8] = [],
+        directory: URL = repositoryRoot,
         environment: [String: String] = [:]
     ) throws -> Result {
-        let executable = try productsDirectory(containing: product).appendingPathComponent(product)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -91,7 +109,7 @@ struct CLIRunner {
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let standardInput = try FileHandle(forReadingFrom: inputURL)
-        let standardOutput = try FileHandle(forWritingTo: outputURL)
+        let standardOutput = try FileHandle(forWritingTo: outputPath.map { URL(fileURLWithPath: $0) } ?? outputURL)
         let standardError = try FileHandle(forWritingTo: errorURL)
         defer {
             try? standardInput.close()
@@ -102,12 +120,23 @@ struct CLIRunner {
         process.standardOutput = standardOutput
         process.standardError = standardError
         try process.run()
+        let deadline = Date().addingTimeInterval(timeLimit)
+        var timedOut = false
+        while process.isRunning {
+            if Date() > deadline {
+                timedOut = true
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
+            usleep(5_000)
+        }
         process.waitUntilExit()
         return Result(
-            output: try Data(contentsOf: outputURL),
+            output: outputPath == nil ? try Data(contentsOf: outputURL) : Data(),
             errorOutput: try Data(contentsOf: errorURL),
             status: process.terminationStatus,
-            signalled: process.terminationReason == .uncaughtSignal
+            signalled: process.terminationReason == .uncaughtSignal,
+            timedOut: timedOut
         )
     }
 

@@ -57,9 +57,9 @@ struct TaggerDefaultModelTests {
             executable: bin + "/tagger", ["tag"], input: "hi\n", directory: Self.elsewhere, environment: ["SLOT_TAGGER_MODEL": ""])
         #expect(result.status == 66)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "tagger: error: no --model given and no default model found (tried $SLOT_TAGGER_MODEL, "
+        #expect(result.stderr == "tagger: error: no model given and no default model found (tried $SLOT_TAGGER_MODEL, "
             + "models/atis-en in and above \(bin), \(bin)/../share/slot-tagger/models/atis-en, ./models/atis-en); "
-            + "pass --model DIR, set SLOT_TAGGER_MODEL=DIR, or run from a slot-tagger checkout (it ships models/atis-en) "
+            + "pass a model directory (tagger's --model DIR), set SLOT_TAGGER_MODEL=DIR, or run from a slot-tagger checkout (it ships models/atis-en) "
             + "or its `make install`\n")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
+import SlotTestSupport
 import Testing
 
-@Suite("trainer, end to end")
+@Suite("trainer, end to end", .tags(.slow), .skippedWhenFast)
 struct TrainerCLITests {
     @Test("trains two epochs and writes the bundle, training.json and training.svg")
     func trains() throws {

@@ -44,15 +44,6 @@ struct CoNLLValidationTests {
             == "\(path):3: invalid UTF-8; convert the file to UTF-8 (e.g. with iconv)")
     }
 
-    @Test("Errors map to sysexits statuses")
-    func exitStatuses() {
-        #expect(CorpusError.invalidUTF8(file: "f", line: 1).exitStatus == .dataError)
-        #expect(CorpusError.cannotOpen(file: "f", reason: "r").exitStatus == .noInput)
-        #expect(CorpusError.readFailed(file: "f", reason: "r").exitStatus == .ioError)
-        #expect(CorpusError.writeFailed(file: "f", reason: "r").exitStatus == .ioError)
-        #expect(ExitStatus.allCases.map(\.rawValue) == [0, 64, 65, 66, 70, 74])
-    }
-
     @Test("The writer refuses tokens and labels that would not read back")
     func unwritable() {
         let writer = CoNLLWriter()

@@ -87,11 +87,6 @@ struct EvaluationReportTests {
         #expect(EvaluationReport.jsonNumber(value) == expected)
     }
 
-    @Test("JSON string escaping")
-    func jsonStrings() {
-        #expect(EvaluationReport.jsonString("a\"b\\c\nd\te\u{1}é北") == "\"a\\\"b\\\\c\\nd\\te\\u0001é北\"")
-    }
-
     @Test("The text report follows conlleval's layout")
     func textReport() throws {
         let expected = """

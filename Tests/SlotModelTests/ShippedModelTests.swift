@@ -1,10 +1,11 @@
 import Foundation
 import SlotModel
+import SlotTestSupport
 import Testing
 
 /// The shipped default model must use context: a city never seen in training
 /// is the origin after "leave" and the destination after "arrive in".
-@Suite("Shipped ATIS model reads context")
+@Suite("Shipped ATIS model reads context", .tags(.slow), .skippedWhenFast)
 struct ShippedModelTests {
     static let modelDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import SlotModel
+import SlotTestSupport
+import Testing
 
-@Suite("Tagger: one shared value, many threads")
+@Suite("Tagger: one shared value, many threads", .tags(.slow), .skippedWhenFast)
 struct TaggerConcurrencyTests {
     @Test("8 threads tagging 1,000 utterances each get exactly the results of serial tagging")
     func eightThreads() async throws {

@@ -1,12 +1,13 @@
 import Foundation
 import SlotServer
 import SlotTagger
+import SlotTestSupport
 import Testing
 
 extension ServerTests {
     /// Reloading a model swaps the immutable tagger atomically: requests in
     /// flight finish on the old one and none fails.
-    @Suite("Model reload")
+    @Suite("Model reload", .tags(.slow), .skippedWhenFast)
     struct ReloadTests {
         @Test("PUT /models/NAME under concurrent requests: every request succeeds, every reload counts")
         func reloadUnderLoad() async throws {
@@ -22,7 +23,7 @@ extension ServerTests {
                             for (index, text) in texts.enumerated() where index % 4 == client {
                                 for _ in 0..<2 {
                                     let reply = try await server.post("/parse", json: ["text": text])
-                                    if reply.status != 200 || reply.text != tagger.tag(text).jsonRecord() { failures += 1 }
+                                    if try reply.status != 200 || reply.text != tagger.tag(text).jsonRecord() { failures += 1 }
                                 }
                             }
                             return failures

@@ -1,10 +1,11 @@
 import Foundation
+import SlotTestSupport
 import Testing
 
 extension ServerTests {
     /// The built `tagger-server` end to end: it starts, tells its port, reloads
     /// on SIGHUP, and on SIGTERM finishes the request in flight and exits 0.
-    @Suite("tagger-server executable")
+    @Suite("tagger-server executable", .tags(.slow), .skippedWhenFast)
     struct ServerExecutableTests {
         /// The built `tagger-server`, found above the test executable (where
         /// `swift test` builds every product).

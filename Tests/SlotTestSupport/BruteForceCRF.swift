@@ -16,23 +16,23 @@ import SlotMath
 /// ```
 /// An optional predicate restricts the distribution to allowed sequences
 /// (e.g. valid BIO, see ``isValidBIO(_:names:)``).
-public struct BruteForceCRF: Sendable {
+package struct BruteForceCRF: Sendable {
     /// A label sequence with its score.
-    public struct Sequence: Hashable, Sendable {
+    package struct Sequence: Hashable, Sendable {
         /// One label index per token.
-        public var labels: [Int]
+        package var labels: [Int]
         /// The sequence's score.
-        public var score: Double
+        package var score: Double
     }
 
     /// The number of labels.
-    public let labelCount: Int
+    package let labelCount: Int
     /// The number of tokens.
-    public let length: Int
+    package let length: Int
     /// Every allowed sequence, by decreasing score (ties: lexicographic labels).
-    public let sequences: [Sequence]
+    package let sequences: [Sequence]
     /// `log Z` over the allowed sequences.
-    public let logPartition: Double
+    package let logPartition: Double
     private let start: [Double]
     private let end: [Double]
     private let transitions: [[Double]]
@@ -44,7 +44,7 @@ public struct BruteForceCRF: Sendable {
     ///   - crf: the CRF's scores.
     ///   - emissions: the sentence's emissions, `T × L` (`T ≤ 8` keeps this quick).
     ///   - isAllowed: which sequences count; all by default.
-    public init(crf: CRF, emissions: Matrix, isAllowed: ([Int]) -> Bool = { _ in true }) {
+    package init(crf: CRF, emissions: Matrix, isAllowed: ([Int]) -> Bool = { _ in true }) {
         let labelCount = crf.labelCount
         precondition(emissions.columns == labelCount, "emissions have \(emissions.columns) columns for \(labelCount) labels")
         self.labelCount = labelCount
@@ -79,7 +79,7 @@ public struct BruteForceCRF: Sendable {
     }
 
     /// The score of `labels`, from the definition.
-    public func score(_ labels: [Int]) -> Double {
+    package func score(_ labels: [Int]) -> Double {
         Self.score(labels, start: start, end: end, transitions: transitions, emissions: emissions)
     }
 
@@ -96,15 +96,15 @@ public struct BruteForceCRF: Sendable {
     }
 
     /// The highest-scoring allowed sequence.
-    public var best: Sequence? { sequences.first }
+    package var best: Sequence? { sequences.first }
 
     /// `p(labels)`: `exp(score − log Z)`, or 0 when `labels` is not allowed.
-    public func probability(_ labels: [Int]) -> Double {
+    package func probability(_ labels: [Int]) -> Double {
         sequences.contains { $0.labels == labels } ? exp(score(labels) - logPartition) : 0
     }
 
     /// `p(y_t = j)` for every token and label, `T` rows of `L`.
-    public var marginals: [[Double]] {
+    package var marginals: [[Double]] {
         var result = [[Double]](repeating: [Double](repeating: 0, count: labelCount), count: length)
         for sequence in sequences {
             let probability = exp(sequence.score - logPartition)
@@ -115,7 +115,7 @@ public struct BruteForceCRF: Sendable {
 
     /// The probability that tokens `start ..< start + labels.count` carry
     /// `labels` and the next token (if any) carries none of `excludingNext`.
-    public func spanProbability(start: Int, labels: [Int], excludingNext: [Int] = []) -> Double {
+    package func spanProbability(start: Int, labels: [Int], excludingNext: [Int] = []) -> Double {
         let end = start + labels.count
         return sequences.reduce(0) { sum, sequence in
             guard Array(sequence.labels[start..<end]) == labels else { return sum }
@@ -128,7 +128,7 @@ public struct BruteForceCRF: Sendable {
     ///
     /// - Parameter gold: the gold labels.
     /// - Returns: the gradients of start, end, transitions and emissions.
-    public func gradient(gold: [Int]) -> (start: [Double], end: [Double], transitions: [[Double]], emissions: [[Double]]) {
+    package func gradient(gold: [Int]) -> (start: [Double], end: [Double], transitions: [[Double]], emissions: [[Double]]) {
         var start = [Double](repeating: 0, count: labelCount)
         var end = start
         var transitions = [[Double]](repeating: start, count: labelCount)
@@ -149,7 +149,7 @@ public struct BruteForceCRF: Sendable {
     /// Whether `labels` is a valid BIO sequence for label `names`: no `I-X`
     /// at the start, and `I-X` only after `B-X` or `I-X`. Written separately
     /// from ``TransitionConstraints`` so that it can check it.
-    public static func isValidBIO(_ labels: [Int], names: [String]) -> Bool {
+    package static func isValidBIO(_ labels: [Int], names: [String]) -> Bool {
         var previous: String? = nil
         for label in labels {
             let name = names[label]

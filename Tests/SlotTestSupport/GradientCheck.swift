@@ -27,19 +27,19 @@ import SlotMath
 ///
 /// Tensors with more than ``samplesPerTensor`` elements are checked on a
 /// seeded random sample of that many elements.
-public struct GradientCheck: Sendable {
+package struct GradientCheck: Sendable {
     /// The perturbation `h`.
-    public var step: Float
+    package var step: Float
     /// The relative part of the tolerance.
-    public var relativeTolerance: Double
+    package var relativeTolerance: Double
     /// The rounding noise of the loss, relative to `max(1, |L|)`.
-    public var noiseFloor: Double
+    package var noiseFloor: Double
     /// An absolute tolerance that replaces the one derived from ``noiseFloor``.
-    public var absoluteTolerance: Double?
+    package var absoluteTolerance: Double?
     /// How many elements of each tensor to check at most.
-    public var samplesPerTensor: Int
+    package var samplesPerTensor: Int
     /// The seed of the sampling.
-    public var seed: UInt64
+    package var seed: UInt64
 
     /// Creates a checker.
     ///
@@ -50,7 +50,7 @@ public struct GradientCheck: Sendable {
     ///   - absoluteTolerance: a fixed absolute tolerance instead of the derived one.
     ///   - samplesPerTensor: how many elements of each tensor to check at most.
     ///   - seed: the seed of the sampling.
-    public init(
+    package init(
         step: Float = 1e-2, relativeTolerance: Double = 1e-3, noiseFloor: Double = 1e-7,
         absoluteTolerance: Double? = nil, samplesPerTensor: Int = 64, seed: UInt64 = 0
     ) {
@@ -69,7 +69,7 @@ public struct GradientCheck: Sendable {
     ///   - analytic: the analytic gradient, of the same shapes.
     ///   - loss: the scalar loss as a function of the parameters.
     /// - Returns: the report; ``GradientCheckReport/passed`` tells the verdict.
-    public func check<P: ParameterSet>(_ value: P, analytic: P, loss: (P) -> Double) -> GradientCheckReport {
+    package func check<P: ParameterSet>(_ value: P, analytic: P, loss: (P) -> Double) -> GradientCheckReport {
         let gradients = analytic.namedParameters
         let baseline = loss(value)
         let tolerance = absoluteTolerance ?? noiseFloor * max(1, abs(baseline)) / Double(step)
@@ -105,7 +105,7 @@ public struct GradientCheck: Sendable {
     ///   - analytic: the analytic gradient, of the same shape.
     ///   - loss: the scalar loss as a function of the input.
     /// - Returns: the report; ``GradientCheckReport/passed`` tells the verdict.
-    public func check(input: Matrix, analytic: Matrix, loss: (Matrix) -> Double) -> GradientCheckReport {
+    package func check(input: Matrix, analytic: Matrix, loss: (Matrix) -> Double) -> GradientCheckReport {
         check(Tensor(value: input), analytic: Tensor(value: analytic)) { loss($0.value) }
     }
 

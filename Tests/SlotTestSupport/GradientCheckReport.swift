@@ -1,33 +1,33 @@
 /// The outcome of a ``GradientCheck``: how many elements were checked and the
 /// one that came closest to (or furthest past) the tolerance.
-public struct GradientCheckReport: Sendable, CustomStringConvertible {
+package struct GradientCheckReport: Sendable, CustomStringConvertible {
     /// One checked element.
-    public struct Element: Sendable {
+    package struct Element: Sendable {
         /// The tensor's name.
-        public var tensor: String
+        package var tensor: String
         /// The element's row.
-        public var row: Int
+        package var row: Int
         /// The element's column.
-        public var column: Int
+        package var column: Int
         /// The analytic derivative.
-        public var analytic: Double
+        package var analytic: Double
         /// The finite-difference derivative.
-        public var numeric: Double
+        package var numeric: Double
         /// `|a − n|` divided by the element's tolerance: above 1 fails.
-        public var ratio: Double
+        package var ratio: Double
     }
 
     /// The absolute part of the tolerance used.
-    public let absoluteTolerance: Double
+    package let absoluteTolerance: Double
     /// The relative part of the tolerance used.
-    public let relativeTolerance: Double
+    package let relativeTolerance: Double
     /// The number of elements checked.
-    public private(set) var checkedCount = 0
+    package private(set) var checkedCount = 0
     /// The element with the largest ratio of error to tolerance.
-    public private(set) var worst: Element?
+    package private(set) var worst: Element?
     /// The largest relative error `|a − n| / max(|a|, |n|)` among elements
     /// where `max(|a|, |n|)` exceeds the absolute tolerance (for information).
-    public private(set) var largestRelativeError = 0.0
+    package private(set) var largestRelativeError = 0.0
 
     init(absoluteTolerance: Double, relativeTolerance: Double) {
         self.absoluteTolerance = absoluteTolerance
@@ -35,7 +35,7 @@ public struct GradientCheckReport: Sendable, CustomStringConvertible {
     }
 
     /// Whether at least one element was checked and every one was within tolerance.
-    public var passed: Bool {
+    package var passed: Bool {
         guard let worst else { return false }
         return worst.ratio <= 1
     }
@@ -52,7 +52,7 @@ public struct GradientCheckReport: Sendable, CustomStringConvertible {
     }
 
     /// One line: the verdict, the count, the worst element and the tolerance.
-    public var description: String {
+    package var description: String {
         guard let worst else { return "gradient check: no element checked" }
         let verdict = passed ? "passed" : "FAILED"
         return "gradient check \(verdict) on \(checkedCount) elements; worst \(worst.tensor)[\(worst.row), \(worst.column)]: "

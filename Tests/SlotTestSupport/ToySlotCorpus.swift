@@ -8,9 +8,9 @@ import SlotCorpus
 /// that the same city name takes different labels depending on context, and
 /// includes a multi-token city (`new york`, `san francisco`, `los angeles`)
 /// and day names.
-public enum ToySlotCorpus {
+package enum ToySlotCorpus {
     /// The utterances, in a fixed order.
-    public static let sentences: [AnnotatedSentence] = [
+    package static let sentences: [AnnotatedSentence] = [
         sentence("atis_flight", "show me flights from boston to denver",
                  "O O O O B-fromloc.city_name O B-toloc.city_name"),
         sentence("atis_flight", "i want to leave boston on monday",
@@ -54,12 +54,12 @@ public enum ToySlotCorpus {
     ]
 
     /// Every label of the corpus, `O` first, then sorted.
-    public static var labels: [String] {
+    package static var labels: [String] {
         ["O"] + Set(sentences.flatMap(\.labels)).subtracting(["O"]).sorted()
     }
 
     /// Every intent of the corpus, sorted.
-    public static var intents: [String] {
+    package static var intents: [String] {
         Set(sentences.compactMap(\.intent)).sorted()
     }
 

@@ -1,8 +1,9 @@
-import Testing
 import SlotModel
+import SlotTestSupport
 import SlotTraining
+import Testing
 
-@Suite("Training is reproducible")
+@Suite("Training is reproducible", .tags(.slow), .skippedWhenFast)
 struct ReproducibilityTests {
     static func train(threads: Int, seed: UInt64 = 7, lazyWordUpdates: Bool = false) throws -> TrainingState {
         var options = ToyTraining.options(epochs: 2, threads: threads, dropout: 0.3)

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import SlotModel
+import SlotTestSupport
 import SlotTraining
+import Testing
 
-@Suite("Interrupted training resumes exactly")
+@Suite("Interrupted training resumes exactly", .tags(.slow), .skippedWhenFast)
 struct ResumeTests {
     @Test("stop mid-epoch 2, save, load, continue: same parameters and dev history as uninterrupted")
     func resume() throws {

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import SlotTraining
+import SlotModel
 
 /// The elements of an SVG document, read with a real XML parser.
 final class SVGElements: NSObject, XMLParserDelegate {
@@ -73,10 +74,10 @@ final class SVGElements: NSObject, XMLParserDelegate {
 
 @Suite("Training plot SVG")
 struct TrainingPlotTests {
-    func curve(epochs: Int, intents: Bool = false) -> [EpochPoint] {
+    func curve(epochs: Int, intents: Bool = false) -> [EpochRecord] {
         (1...epochs).map { epoch in
             let e = Double(epoch)
-            return EpochPoint(epoch: epoch, trainLoss: 40 / e + 0.5, devF1: 95 - 60 / (e + 1),
+            return EpochRecord(epoch: epoch, trainLoss: 40 / e + 0.5, devF1: 95 - 60 / (e + 1),
                               devIntentAccuracy: intents ? 97 - 30 / (e + 1) : nil)
         }
     }
@@ -138,7 +139,7 @@ struct TrainingPlotTests {
 
     @Test("One epoch: points but no polylines, inside the view box")
     func oneEpoch() throws {
-        let svg = try SVGElements.parse(TrainingPlot.svg([EpochPoint(epoch: 1, trainLoss: 12.5, devF1: 71.3)]))
+        let svg = try SVGElements.parse(TrainingPlot.svg([EpochRecord(epoch: 1, trainLoss: 12.5, devF1: 71.3)]))
         #expect(svg.named("polyline").isEmpty)
         #expect(svg.named("circle").filter { $0["class"] == nil }.count == 2)
         #expect(svg.texts.contains("dev F1 (best 71.30 at epoch 1)"))
@@ -157,8 +158,8 @@ struct TrainingPlotTests {
         let svg = try SVGElements.parse(text)
         #expect(svg.named("polyline").map { $0["points"]?.split(separator: " ").count } == [4, 5])
         try expectInsideViewBox(svg)
-        let allNaN = TrainingPlot.svg([EpochPoint(epoch: 1, trainLoss: .nan, devF1: .nan),
-                                       EpochPoint(epoch: 2, trainLoss: .nan, devF1: .nan)])
+        let allNaN = TrainingPlot.svg([EpochRecord(epoch: 1, trainLoss: .nan, devF1: .nan),
+                                       EpochRecord(epoch: 2, trainLoss: .nan, devF1: .nan)])
         let empty = try SVGElements.parse(allNaN)
         #expect(empty.named("polyline").isEmpty && empty.named("circle").isEmpty)
         #expect(empty.texts.contains("training loss (no finite values)"))
@@ -167,7 +168,7 @@ struct TrainingPlotTests {
 
     @Test("Constant values get a padded axis, not a division by zero")
     func constantValues() throws {
-        let points = (1...4).map { EpochPoint(epoch: $0, trainLoss: 0, devF1: 100) }
+        let points = (1...4).map { EpochRecord(epoch: $0, trainLoss: 0, devF1: 100) }
         let text = TrainingPlot.svg(points)
         #expect(!text.contains("nan") && !text.contains("inf"))
         let svg = try SVGElements.parse(text)

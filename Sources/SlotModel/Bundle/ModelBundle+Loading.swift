@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SlotIO
 
 extension ModelBundle {
     /// Loads and checks a bundle directory.
@@ -15,13 +16,13 @@ extension ModelBundle {
     ///
     /// - Parameter directory: The bundle directory, e.g. `models/atis-en`.
     /// - Throws: ``ModelBundleError``: a case naming the first problem found and the file it is in.
-    public init(contentsOf directory: String) throws(ModelBundleError) {
-        switch BundleFileSystem.kind(of: directory) {
+    package init(contentsOf directory: String) throws(ModelBundleError) {
+        switch FileSystem.kind(of: directory) {
         case .missing: throw .missingDirectory(path: directory)
         case .directory: break
         case .regularFile, .other: throw .notADirectory(path: directory)
         }
-        let configPath = BundleFileSystem.join(directory, Self.configFileName)
+        let configPath = FileSystem.join(directory, Self.configFileName)
         let configBytes = try Self.read(configPath)
         let probe = try Self.decodeConfig(BundleFormatProbe.self, from: configBytes, path: configPath)
         let supported = BundleConfigFile<Configuration>.supportedFormatVersions
@@ -34,7 +35,7 @@ extension ModelBundle {
             throw .invalidConfig(path: configPath, key: "weights.file", reason: "must name a file inside the bundle directory")
         }
 
-        let weightsPath = BundleFileSystem.join(directory, weightsFile)
+        let weightsPath = FileSystem.join(directory, weightsFile)
         let weightsBytes = try Self.read(weightsPath)
         let decoded = try SafeTensors.decode(weightsBytes, path: weightsPath)
         let checksum = SHA256Hasher.hexDigest(of: weightsBytes)
@@ -43,7 +44,7 @@ extension ModelBundle {
         }
         try Self.check(decoded.tensors, against: config.weights.tensors, path: weightsPath)
 
-        let modelCardPath = BundleFileSystem.join(directory, Self.modelCardFileName)
+        let modelCardPath = FileSystem.join(directory, Self.modelCardFileName)
         let modelCard = String(decoding: try Self.read(modelCardPath), as: UTF8.self)
 
         self.init(configuration: config.model, tensors: decoded.tensors, modelCard: modelCard, metadata: decoded.metadata)
@@ -52,7 +53,7 @@ extension ModelBundle {
     /// Reads a whole file of the bundle, mapping a missing file to ``ModelBundleError/missingFile(path:)``.
     private static func read(_ path: String) throws(ModelBundleError) -> [UInt8] {
         do {
-            return try BundleFileSystem.readFile(path)
+            return try FileSystem.readFile(path)
         } catch where error.isMissingFile {
             throw .missingFile(path: path)
         } catch {

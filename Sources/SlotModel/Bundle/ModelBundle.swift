@@ -10,22 +10,22 @@
 /// The bundle is generic over the model's own configuration, which it stores under `"model"` in
 /// `config.json` without looking inside. Writing is atomic (see ``write(to:)``); loading checks
 /// the checksum and every tensor's name and shape (see ``init(contentsOf:)``).
-public struct ModelBundle<Configuration: Codable & Sendable>: Sendable {
+package struct ModelBundle<Configuration: Codable & Sendable>: Sendable {
     /// The name of the configuration file inside a bundle.
-    public static var configFileName: String { "config.json" }
+    package static var configFileName: String { "config.json" }
     /// The name of the weights file inside a bundle.
-    public static var weightsFileName: String { "model.safetensors" }
+    package static var weightsFileName: String { "model.safetensors" }
     /// The name of the model card inside a bundle.
-    public static var modelCardFileName: String { "README.md" }
+    package static var modelCardFileName: String { "README.md" }
 
     /// The model's configuration, stored under `"model"` in `config.json`.
-    public var configuration: Configuration
+    package var configuration: Configuration
     /// Every parameter of the model, sorted by name once loaded.
-    public var tensors: [NamedTensor]
+    package var tensors: [NamedTensor]
     /// The model card: Markdown describing data, training command, scores and speed.
-    public var modelCard: String
+    package var modelCard: String
     /// Free-form string metadata stored in the safetensors header's `__metadata__`.
-    public var metadata: [String: String]
+    package var metadata: [String: String]
 
     /// Creates a bundle in memory, ready to be written.
     ///
@@ -34,7 +34,7 @@ public struct ModelBundle<Configuration: Codable & Sendable>: Sendable {
     ///   - tensors: Every parameter of the model; names must be unique and not `__metadata__`.
     ///   - modelCard: The Markdown model card.
     ///   - metadata: String metadata for the safetensors header (empty by default).
-    public init(configuration: Configuration, tensors: [NamedTensor], modelCard: String, metadata: [String: String] = [:]) {
+    package init(configuration: Configuration, tensors: [NamedTensor], modelCard: String, metadata: [String: String] = [:]) {
         self.configuration = configuration
         self.tensors = tensors
         self.modelCard = modelCard
@@ -45,7 +45,7 @@ public struct ModelBundle<Configuration: Codable & Sendable>: Sendable {
     ///
     /// - Parameter name: The parameter's name.
     /// - Returns: The tensor, or `nil` when the bundle has none of that name.
-    public func tensor(named name: String) -> NamedTensor? {
+    package func tensor(named name: String) -> NamedTensor? {
         tensors.first { $0.name == name }
     }
 }

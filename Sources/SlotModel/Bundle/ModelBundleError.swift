@@ -1,3 +1,5 @@
+import SlotIO
+
 /// Why a model bundle, or the safetensors file inside it, could not be read or written.
 ///
 /// Every case names the file it concerns; ``description`` is one line saying what went wrong,
@@ -35,8 +37,19 @@ public enum ModelBundleError: Error, CustomStringConvertible, Equatable {
     case shapeMismatch(path: String, name: String, expectedShape: [Int], actualShape: [Int])
     /// Something already exists at the output path and does not look like a model bundle.
     case notABundleDirectory(path: String)
+    /// The output is a bundle but holds an entry that is not a regular file, which cannot be kept.
+    case foreignEntry(path: String, name: String)
     /// Writing the bundle failed; any bundle previously at the path is left as it was.
     case writeFailed(path: String, reason: String)
+
+    /// The bundle error for a failed directory write.
+    init(_ error: DirectoryWriteError) {
+        switch error {
+        case let .notRecognised(path): self = .notABundleDirectory(path: path)
+        case let .foreignEntry(path, name): self = .foreignEntry(path: path, name: name)
+        case let .failed(path, reason): self = .writeFailed(path: path, reason: reason)
+        }
+    }
 
     /// One line: the file, what is wrong, and what to do.
     public var description: String {
@@ -73,6 +86,8 @@ public enum ModelBundleError: Error, CustomStringConvertible, Equatable {
             "\(path): tensor '\(name)' has shape \(actualShape) but config.json expects \(expectedShape); the weights belong to another model: re-train or re-download the bundle."
         case let .notABundleDirectory(path):
             "\(path): exists and is not a model bundle, so it is not replaced; choose another output directory or remove it."
+        case let .foreignEntry(path, name):
+            "\(path): holds '\(name)', which is not a regular file the trainer can keep, so the bundle is not replaced; move it away or choose another output directory."
         case let .writeFailed(path, reason):
             "\(path): cannot write the model bundle (\(reason)); check that the parent directory exists, is writable and has free space."
         }

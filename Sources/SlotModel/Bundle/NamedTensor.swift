@@ -3,13 +3,13 @@
 /// Values are stored flat in row-major order, so the element at index `(i, j)` of a
 /// tensor of shape `[rows, columns]` is `values[i * columns + j]`. A tensor of shape `[]`
 /// is a scalar holding one value; a tensor with a zero dimension holds none.
-public struct NamedTensor: Sendable, Equatable {
+package struct NamedTensor: Sendable, Equatable {
     /// The parameter's name, unique within a model (for example `encoder.lstm.0.forward.weight`).
-    public let name: String
+    package let name: String
     /// The size of each dimension, outermost first.
-    public let shape: [Int]
+    package let shape: [Int]
     /// The elements in row-major order; `values.count` is the product of `shape`.
-    public let values: [Float]
+    package let values: [Float]
 
     /// Creates a tensor.
     ///
@@ -18,7 +18,7 @@ public struct NamedTensor: Sendable, Equatable {
     ///   - shape: The size of each dimension, outermost first; every size must be at least 0.
     ///   - values: The elements in row-major order; their count must be the product of `shape`.
     /// - Precondition: The sizes are non-negative and `values.count` equals their product.
-    public init(name: String, shape: [Int], values: [Float]) {
+    package init(name: String, shape: [Int], values: [Float]) {
         precondition(shape.allSatisfy { $0 >= 0 }, "tensor '\(name)': negative dimension in shape \(shape)")
         let count = NamedTensor.elementCount(of: shape)
         precondition(count == values.count, "tensor '\(name)': shape \(shape) holds \(count.map(String.init) ?? "too many") values but \(values.count) were given")

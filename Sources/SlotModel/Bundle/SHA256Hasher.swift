@@ -7,9 +7,9 @@
 ///
 /// Named `SHA256Hasher` rather than `SHA256` so that it never clashes with swift-crypto's type in
 /// a chatbot backend that imports both.
-public struct SHA256Hasher: Sendable {
+package struct SHA256Hasher: Sendable {
     /// The length of a digest in bytes.
-    public static let digestByteCount = 32
+    package static let digestByteCount = 32
 
     /// The chaining state H0…H7.
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
@@ -22,12 +22,12 @@ public struct SHA256Hasher: Sendable {
     private var byteCount: UInt64 = 0
 
     /// Creates a hasher in the initial state.
-    public init() {}
+    package init() {}
 
     /// Appends bytes to the message.
     ///
     /// - Parameter bytes: The next bytes of the message.
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         byteCount &+= UInt64(bytes.count)
         var remaining = bytes[...]
         if !pending.isEmpty {
@@ -48,14 +48,14 @@ public struct SHA256Hasher: Sendable {
     /// Appends bytes to the message.
     ///
     /// - Parameter bytes: The next bytes of the message.
-    public mutating func update(_ bytes: [UInt8]) {
+    package mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
     }
 
     /// Pads the message and returns its digest; the hasher itself is left unchanged.
     ///
     /// - Returns: The 32-byte digest.
-    public func finalize() -> [UInt8] {
+    package func finalize() -> [UInt8] {
         var copy = self
         let bitLength = byteCount &* 8
         var padding: [UInt8] = [0x80]
@@ -77,7 +77,7 @@ public struct SHA256Hasher: Sendable {
     ///
     /// - Parameter bytes: The message.
     /// - Returns: The 32-byte digest.
-    public static func digest(of bytes: [UInt8]) -> [UInt8] {
+    package static func digest(of bytes: [UInt8]) -> [UInt8] {
         var hasher = SHA256Hasher()
         hasher.update(bytes)
         return hasher.finalize()
@@ -87,7 +87,7 @@ public struct SHA256Hasher: Sendable {
     ///
     /// - Parameter bytes: The message.
     /// - Returns: 64 lowercase hexadecimal digits.
-    public static func hexDigest(of bytes: [UInt8]) -> String {
+    package static func hexDigest(of bytes: [UInt8]) -> String {
         hexadecimal(digest(of: bytes))
     }
 
@@ -95,7 +95,7 @@ public struct SHA256Hasher: Sendable {
     ///
     /// - Parameter bytes: Any bytes, typically a digest.
     /// - Returns: The hexadecimal text.
-    public static func hexadecimal(_ bytes: [UInt8]) -> String {
+    package static func hexadecimal(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count * 2)

@@ -15,7 +15,7 @@ import Foundation
 /// UTF-8 byte order of their names, so the same tensors always give the same bytes — the same
 /// bytes the reference Python/Rust library writes. Values are copied in bulk, so a model of
 /// millions of parameters encodes and decodes in milliseconds.
-public enum SafeTensors {
+package enum SafeTensors {
     /// The largest header accepted: 100 MB, the reference library's limit.
     static let maximumHeaderLength = 100_000_000
 
@@ -26,7 +26,7 @@ public enum SafeTensors {
     ///   - metadata: Free-form string metadata stored under `__metadata__`; omitted when empty.
     /// - Returns: The complete file contents, identical for identical input.
     /// - Precondition: Names are unique and none is `__metadata__`.
-    public static func encode(_ tensors: [NamedTensor], metadata: [String: String] = [:]) -> [UInt8] {
+    package static func encode(_ tensors: [NamedTensor], metadata: [String: String] = [:]) -> [UInt8] {
         let sorted = tensors.sorted { SafeTensorsHeader.utf8Precedes($0.name, $1.name) }
         for (previous, next) in zip(sorted, sorted.dropFirst()) {
             precondition(previous.name != next.name, "safetensors: two tensors are named '\(next.name)'")
@@ -77,7 +77,7 @@ public enum SafeTensors {
     ///   is shorter than its header says, ``ModelBundleError/unsupportedDType(path:tensor:dtype:)``
     ///   for a tensor not stored as F32, and ``ModelBundleError/badHeader(path:reason:)`` for
     ///   anything else that is malformed.
-    public static func decode(
+    package static func decode(
         _ bytes: [UInt8], path: String = "model.safetensors"
     ) throws(ModelBundleError) -> (tensors: [NamedTensor], metadata: [String: String]) {
         guard bytes.count >= 8 else {

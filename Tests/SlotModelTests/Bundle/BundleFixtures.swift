@@ -5,6 +5,7 @@ import Foundation
 #endif
 import Testing
 @testable import SlotModel
+import SlotIO
 
 /// A model configuration of the kind the lead's model will plug into `ModelBundle`.
 struct ToyConfiguration: Codable, Sendable, Equatable {
@@ -84,7 +85,7 @@ extension BundleFixtures {
 
     /// Runs `body` with a fresh empty directory, removed afterwards.
     static func withTemporaryDirectory(_ body: (String) throws -> Void) throws {
-        let path = FileManager.default.temporaryDirectory.path + "/slot-bundle-tests-" + BundleFileSystem.randomSuffix()
+        let path = FileManager.default.temporaryDirectory.path + "/slot-bundle-tests-" + FileSystem.randomSuffix()
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         defer { try? FileManager.default.removeItem(atPath: path) }
         try body(path)

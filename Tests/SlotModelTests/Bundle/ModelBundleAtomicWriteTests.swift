@@ -5,6 +5,7 @@ import Foundation
 #endif
 import Testing
 @testable import SlotModel
+import SlotIO
 
 @Suite("Model bundle atomic replacement")
 struct ModelBundleAtomicWriteTests {
@@ -27,14 +28,17 @@ struct ModelBundleAtomicWriteTests {
 
     /// A failure at any step before the new bundle is in place leaves the old one as it was,
     /// and no temporary directory behind.
-    @Test(arguments: [BundleWriteStep.createTemporaryDirectory, .writeConfig, .writeWeights, .writeModelCard, .moveOldAside, .moveNewIn])
-    func failureMidwayKeepsTheOldBundle(step: BundleWriteStep) throws {
+    @Test(arguments: [
+        DirectoryWriteStep.createTemporaryDirectory, .writeFile("config.json"), .writeFile("model.safetensors"),
+        .writeFile("README.md"), .moveNewIn,
+    ])
+    func failureMidwayKeepsTheOldBundle(step: DirectoryWriteStep) throws {
         try BundleFixtures.withTemporaryDirectory { root throws in
             try Self.old.write(to: root + "/toy")
             let oldBytes = try BundleFixtures.readBytes(root + "/toy/model.safetensors")
-            let injected = ModelBundleError.writeFailed(path: root + "/toy", reason: "injected failure")
-            #expect(throws: injected) {
-                try Self.new.write(to: root + "/toy") { current throws(ModelBundleError) in
+            let injected = DirectoryWriteError.failed(path: root + "/toy", reason: "injected failure")
+            #expect(throws: ModelBundleError(injected)) {
+                try Self.new.write(to: root + "/toy") { current throws(DirectoryWriteError) in
                     if current == step { throw injected }
                 }
             }
@@ -45,12 +49,12 @@ struct ModelBundleAtomicWriteTests {
     }
 
     /// A failure while writing a first bundle leaves nothing at all.
-    @Test(arguments: [BundleWriteStep.writeWeights, .moveNewIn])
-    func failureOnAFirstWriteLeavesNothing(step: BundleWriteStep) throws {
+    @Test(arguments: [DirectoryWriteStep.writeFile("model.safetensors"), .moveNewIn])
+    func failureOnAFirstWriteLeavesNothing(step: DirectoryWriteStep) throws {
         try BundleFixtures.withTemporaryDirectory { root throws in
-            let injected = ModelBundleError.writeFailed(path: root + "/toy", reason: "injected failure")
-            #expect(throws: injected) {
-                try Self.new.write(to: root + "/toy") { current throws(ModelBundleError) in
+            let injected = DirectoryWriteError.failed(path: root + "/toy", reason: "injected failure")
+            #expect(throws: ModelBundleError(injected)) {
+                try Self.new.write(to: root + "/toy") { current throws(DirectoryWriteError) in
                     if current == step { throw injected }
                 }
             }
@@ -58,34 +62,53 @@ struct ModelBundleAtomicWriteTests {
         }
     }
 
-    /// Whenever the process could die, the target holds the complete old bundle, the complete new
-    /// one, or — only between the two renames — nothing, with the old bundle whole beside it.
+    /// Whenever the process could die, the target holds the complete old bundle or the complete
+    /// new one: the two are exchanged in one step, so there is no moment without a bundle.
     @Test func aCrashAtAnyStepNeverLeavesAHalfWrittenBundle() throws {
         try BundleFixtures.withTemporaryDirectory { root throws in
             try Self.old.write(to: root + "/toy")
-            var seen: [BundleWriteStep] = []
+            var seen: [DirectoryWriteStep] = []
             var problems: [String] = []
-            try Self.new.write(to: root + "/toy") { step throws(ModelBundleError) in
+            try Self.new.write(to: root + "/toy") { step throws(DirectoryWriteError) in
                 seen.append(step)
                 do {
                     switch step {
-                    case .createTemporaryDirectory, .writeConfig, .writeWeights, .writeModelCard, .moveOldAside:
+                    case .createTemporaryDirectory, .writeFile, .moveNewIn:
                         if try Self.load(root + "/toy").configuration.hiddenSize != 4 { problems.append("\(step): target is not the old bundle") }
-                    case .moveNewIn:
-                        if BundleFileSystem.kind(of: root + "/toy") != .missing { problems.append("\(step): target still present") }
-                        let aside = try BundleFixtures.listing(root).filter { $0.hasPrefix(".toy.old-") }
-                        if aside.count != 1 { problems.append("\(step): \(aside.count) old bundles aside") }
-                        if try Self.load(root + "/" + (aside.first ?? "")).configuration.hiddenSize != 4 { problems.append("\(step): old bundle aside damaged") }
                     case .removeOld:
                         if try Self.load(root + "/toy").configuration.hiddenSize != 8 { problems.append("\(step): target is not the new bundle") }
+                        let aside = try BundleFixtures.listing(root).filter { $0.hasPrefix(".toy.tmp-") }
+                        if aside.count != 1 { problems.append("\(step): \(aside.count) old bundles aside") }
                     }
                 } catch {
                     problems.append("\(step): \(error)")
                 }
             }
-            #expect(seen == BundleWriteStep.allCases)
+            #expect(seen == [.createTemporaryDirectory, .writeFile("config.json"), .writeFile("model.safetensors"),
+                             .writeFile("README.md"), .moveNewIn, .removeOld])
             #expect(problems.isEmpty)
             #expect(try BundleFixtures.listing(root) == ["toy"])
+        }
+    }
+
+    /// Files the writer does not know (a user's notes, test scores) are kept in the new bundle, unchanged.
+    @Test func otherFilesOfTheOldBundleAreKept() throws {
+        try BundleFixtures.withTemporaryDirectory { root throws in
+            try Self.old.write(to: root + "/toy")
+            try BundleFixtures.writeBytes(Array("precious".utf8), to: root + "/toy/notes.txt")
+            try Self.new.write(to: root + "/toy")
+            #expect(try Self.load(root + "/toy").configuration.hiddenSize == 8)
+            #expect(try BundleFixtures.readBytes(root + "/toy/notes.txt") == Array("precious".utf8))
+        }
+    }
+
+    /// A bundle holding a subdirectory is not replaced: the subdirectory could not be kept.
+    @Test func bundleWithASubdirectoryIsLeftAlone() throws {
+        try BundleFixtures.withTemporaryDirectory { root throws in
+            try Self.old.write(to: root + "/toy")
+            try FileManager.default.createDirectory(atPath: root + "/toy/runs", withIntermediateDirectories: false)
+            #expect(throws: ModelBundleError.foreignEntry(path: root + "/toy", name: "runs")) { try Self.new.write(to: root + "/toy") }
+            #expect(try Self.load(root + "/toy").configuration.hiddenSize == 4)
         }
     }
 
@@ -93,22 +116,27 @@ struct ModelBundleAtomicWriteTests {
     @Test func failureToDeleteTheOldBundleStillSucceeds() throws {
         try BundleFixtures.withTemporaryDirectory { root throws in
             try Self.old.write(to: root + "/toy")
-            try Self.new.write(to: root + "/toy") { step throws(ModelBundleError) in
-                if step == .removeOld { throw .writeFailed(path: root + "/toy", reason: "injected failure") }
+            try Self.new.write(to: root + "/toy") { step throws(DirectoryWriteError) in
+                if step == .removeOld { throw .failed(path: root + "/toy", reason: "injected failure") }
             }
             #expect(try Self.load(root + "/toy").configuration.hiddenSize == 8)
             let names = try BundleFixtures.listing(root)
             #expect(names.count == 2)
-            #expect(names.first?.hasPrefix(".toy.old-") == true)
+            #expect(names.first?.hasPrefix(".toy.tmp-") == true)
             #expect(try Self.load(root + "/" + names[0]).configuration.hiddenSize == 4)
         }
     }
 
-    @Test func leftoversOfACrashedWriteDoNotGetInTheWay() throws {
+    /// Temporary directories of runs that died are cleaned; those of running processes are not.
+    @Test func leftoversOfACrashedWriteAreCleaned() throws {
         try BundleFixtures.withTemporaryDirectory { root throws in
-            try FileManager.default.createDirectory(atPath: root + "/.toy.tmp-0000000000000000", withIntermediateDirectories: false)
+            // Process ids above the kernel's maximum (4194304 at most on Linux) never run.
+            try FileManager.default.createDirectory(atPath: root + "/.toy.tmp-99999999-0000000000000000", withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(atPath: root + "/.toy.old-99999999-0000000000000001", withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(atPath: root + "/.toy.tmp-1-0000000000000002", withIntermediateDirectories: false)
             try Self.new.write(to: root + "/toy")
             #expect(try Self.load(root + "/toy").configuration.hiddenSize == 8)
+            #expect(try BundleFixtures.listing(root) == [".toy.tmp-1-0000000000000002", "toy"])
         }
     }
 

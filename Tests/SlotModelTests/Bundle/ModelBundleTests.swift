@@ -5,6 +5,7 @@ import Foundation
 #endif
 import Testing
 @testable import SlotModel
+import SlotIO
 
 @Suite("Model bundle writing and reading")
 struct ModelBundleTests {
@@ -94,14 +95,14 @@ struct ModelBundleTests {
     /// The target is split into parent and name whatever its form (tests never change the
     /// current directory, since they run concurrently).
     @Test func targetPathsAreSplitIntoParentAndName() {
-        #expect(BundleFileSystem.split("models/atis")! == ("models", "atis", "models/atis"))
-        #expect(BundleFileSystem.split("models/atis//")! == ("models", "atis", "models/atis"))
-        #expect(BundleFileSystem.split("atis")! == (".", "atis", "atis"))
-        #expect(BundleFileSystem.split("/atis")! == ("/", "atis", "/atis"))
-        #expect(BundleFileSystem.split("/srv/models/atis/")! == ("/srv/models", "atis", "/srv/models/atis"))
-        #expect(BundleFileSystem.split("") == nil)
-        #expect(BundleFileSystem.split("/") == nil)
-        #expect(BundleFileSystem.split("models/..") == nil)
-        #expect(BundleFileSystem.split(".") == nil)
+        #expect(FileSystem.split("models/atis")! == ("models", "atis", "models/atis"))
+        #expect(FileSystem.split("models/atis//")! == ("models", "atis", "models/atis"))
+        #expect(FileSystem.split("atis")! == (".", "atis", "atis"))
+        #expect(FileSystem.split("/atis")! == ("/", "atis", "/atis"))
+        #expect(FileSystem.split("/srv/models/atis/")! == ("/srv/models", "atis", "/srv/models/atis"))
+        #expect(FileSystem.split("") == nil)
+        #expect(FileSystem.split("/") == nil)
+        #expect(FileSystem.split("models/..") == nil)
+        #expect(FileSystem.split(".") == nil)
     }
 }

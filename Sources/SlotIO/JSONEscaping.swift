@@ -1,6 +1,6 @@
 /// JSON string literals, written by hand so that JSONL records keep a fixed
 /// key order and stay byte-for-byte stable.
-public enum JSONEscaping {
+package enum JSONEscaping {
     /// Appends `value` as a JSON string literal (with quotes) to `output`.
     ///
     /// `"` and `\` are escaped, as are control characters (`\n`, `\r`, `\t`,
@@ -9,7 +9,7 @@ public enum JSONEscaping {
     /// - Parameters:
     ///   - value: Any text.
     ///   - output: The string to append to.
-    public static func appendQuoted(_ value: some StringProtocol, to output: inout String) {
+    package static func appendQuoted(_ value: some StringProtocol, to output: inout String) {
         output += "\""
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
             output += value
@@ -46,7 +46,7 @@ public enum JSONEscaping {
     ///
     /// - Parameter value: Any text.
     /// - Returns: The literal, such as `"leave \"Beijing\""`.
-    public static func quoted(_ value: some StringProtocol) -> String {
+    package static func quoted(_ value: some StringProtocol) -> String {
         var output = ""
         appendQuoted(value, to: &output)
         return output

@@ -4,9 +4,9 @@ import SlotModel
 /// shipped models. The `trainer` reads them from a JSON file and overrides
 /// them with command-line options; the effective values are printed at the
 /// start and stored in the model bundle.
-public struct TrainingOptions: Hashable, Sendable, Codable {
+package struct TrainingOptions: Hashable, Sendable, Codable {
     /// The optimiser's update rule.
-    public enum OptimizerName: String, Hashable, Sendable, Codable, CaseIterable {
+    package enum OptimizerName: String, Hashable, Sendable, Codable, CaseIterable {
         /// Stochastic gradient descent with momentum.
         case sgd
         /// Adam.
@@ -16,77 +16,77 @@ public struct TrainingOptions: Hashable, Sendable, Codable {
     }
 
     /// The network's shape.
-    public var architecture = Architecture()
+    package var architecture = Architecture()
     /// The maximum number of passes over the training data.
-    public var maxEpochs = 30
+    package var maxEpochs = 30
     /// Stop after this many epochs without a better dev selection score.
-    public var patience = 30
+    package var patience = 30
     /// The dev score that picks the saved epoch and drives early stopping.
-    public var selection = ModelSelection.slots
+    package var selection = ModelSelection.slots
     /// The decay of the moving average of the parameters that is evaluated and
     /// saved (see ``ParameterAverage``); 0 evaluates and saves the raw parameters.
-    public var averagingDecay: Float = 0.999
+    package var averagingDecay: Float = 0.999
     /// Stop after this many seconds (checked between batches), if set.
-    public var timeLimit: Double?
+    package var timeLimit: Double?
     /// Sentences per mini-batch.
-    public var batchSize = 10
+    package var batchSize = 10
     /// The optimiser.
-    public var optimizer = OptimizerName.adam
+    package var optimizer = OptimizerName.adam
     /// The initial learning rate.
-    public var learningRate: Float = 0.002
+    package var learningRate: Float = 0.002
     /// Learning-rate decay: epoch `e` (from 0) uses `learningRate / (1 + decay · e)`.
-    public var learningRateDecay: Float = 0.05
+    package var learningRateDecay: Float = 0.05
     /// Momentum for SGD.
-    public var momentum: Float = 0.9
+    package var momentum: Float = 0.9
     /// The largest allowed global gradient norm.
-    public var clipNorm: Double = 5
+    package var clipNorm: Double = 5
     /// Dropout on the word features and on the encoder's outputs.
-    public var dropout: Float = 0.5
+    package var dropout: Float = 0.5
     /// Probability of replacing a training word seen at most `rareWordCount`
     /// times by the unknown word, so the model learns to label unseen words.
-    public var unknownWordDropout: Float = 0.3
+    package var unknownWordDropout: Float = 0.3
     /// Words seen at most this often in training are candidates for unknown-word dropout.
-    public var rareWordCount = 1
+    package var rareWordCount = 1
     /// Probability of replacing any training word by the unknown word, so that
     /// the model learns to label a word from its context and spelling alone.
-    public var wordDropout: Float = 0.2
+    package var wordDropout: Float = 0.2
     /// Probability of appending a sentence-final mark to a training sentence,
     /// and separately of inserting a comma, both labelled `O` (see ``SentenceAugmenter``).
-    public var punctuationRate: Float = 0.3
+    package var punctuationRate: Float = 0.3
     /// Probability of replacing all words of a training slot by the unknown word.
-    public var slotDropout: Float = 0.1
+    package var slotDropout: Float = 0.1
     /// Probability that a slot dropped by ``slotDropout`` is also spelt with random letters.
-    public var slotSpellingNoise: Float = 0.5
+    package var slotSpellingNoise: Float = 0.5
     /// Probability of showing a training sentence with its English number
     /// words as numerals ("may 15th" for "may fifteenth", see ``NumeralRendering``).
-    public var numeralRate: Float = 0.3
+    package var numeralRate: Float = 0.3
     /// Words seen fewer times than this in training get no vector of their own.
-    public var minWordCount = 1
+    package var minWordCount = 1
     /// Weight of the intent loss relative to the slot loss.
-    public var intentWeight: Float = 2
+    package var intentWeight: Float = 2
     /// Label smoothing of the intent loss: the target keeps `1 − ε` on the gold intent.
-    public var intentSmoothing: Float = 0
+    package var intentSmoothing: Float = 0
     /// Lower-case words before looking them up.
-    public var lowercase = true
+    package var lowercase = true
     /// Case-fold tokens before reading their characters.
-    public var lowercaseCharacters = true
+    package var lowercaseCharacters = true
     /// Map every digit to `0` before looking words up.
-    public var digitsToZero = true
+    package var digitsToZero = true
     /// Pretrained word vectors (word2vec or GloVe text), if any.
-    public var embeddings: String?
+    package var embeddings: String?
     /// Keep pretrained vectors fixed during training.
-    public var freezeEmbeddings = false
+    package var freezeEmbeddings = false
     /// Update only the word vectors of each batch's words ("lazy" Adam, SGD or
     /// RMSprop): the other rows keep their values and moments until their words
     /// come again, instead of moving through their moments every batch. Much
     /// faster on large vocabularies, but it trains a different model, so it is
     /// off by default.
-    public var lazyWordUpdates = false
+    package var lazyWordUpdates = false
     /// The random seed: the same seed gives the same model.
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
     /// Worker threads per batch (the batch is split between them).
-    public var threads = 2
+    package var threads = 2
 
     /// Creates the default options.
-    public init() {}
+    package init() {}
 }

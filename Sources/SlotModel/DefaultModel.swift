@@ -3,9 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SlotCommandLine
 
-/// Finds the shipped model when `tagger tag` is given no `--model`.
+/// Finds the shipped model when the caller names none: what ``Tagger/init()``
+/// and `tagger tag` without `--model` load.
 ///
 /// The places tried, in order:
 /// 1. the directory in the environment variable `SLOT_TAGGER_MODEL`, when set
@@ -27,7 +27,7 @@ enum DefaultModel {
 
     /// The default model's directory.
     ///
-    /// - Throws: ``CLIError`` (status 66) when no candidate holds a model.
+    /// - Throws: ``ModelError/noDefaultModel(tried:)`` when no candidate holds a model.
     static func locate() throws -> String {
         if let path = getenv(environmentVariable).map({ String(cString: $0) }), !path.isEmpty {
             return path
@@ -36,11 +36,10 @@ enum DefaultModel {
         if let found = candidates(executable: executable).first(where: { isFile("\($0)/config.json") }) {
             return found
         }
-        let near = executable.map { "models/\(name) in and above \(parent(of: $0)), \(parent(of: $0))/../share/slot-tagger/models/\(name), " } ?? ""
-        throw CLIError(
-            "no --model given and no default model found (tried $\(environmentVariable), \(near)./models/\(name)); "
-            + "pass --model DIR, set \(environmentVariable)=DIR, or run from a slot-tagger checkout (it ships models/\(name)) "
-            + "or its `make install`", exitCode: 66)
+        let near = executable.map { [
+            "models/\(name) in and above \(parent(of: $0))", "\(parent(of: $0))/../share/slot-tagger/models/\(name)",
+        ] } ?? []
+        throw ModelError.noDefaultModel(tried: ["$" + environmentVariable] + near + ["./models/\(name)"])
     }
 
     /// The directories tried after the environment variable, in order.

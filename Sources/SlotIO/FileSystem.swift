@@ -5,35 +5,47 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CFileSystem
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
 
-/// The few file-system operations a bundle needs, over POSIX calls so that files can be synced
-/// to disk and directories renamed atomically.
-enum BundleFileSystem {
+/// The file-system operations the toolkit's writers and loaders share, over POSIX calls so that
+/// files can be synced to disk, directories renamed or exchanged atomically, and special files
+/// (FIFOs, devices) refused without blocking.
+package enum FileSystem {
     /// What, if anything, a path names.
-    enum Kind: Equatable {
+    package enum Kind: Equatable {
+        /// Nothing is at the path.
         case missing
+        /// A directory.
         case directory
+        /// A regular file.
         case regularFile
+        /// A FIFO, socket, device or anything else.
         case other
     }
 
     /// A failed system call: what was attempted and the system's explanation.
-    struct Failure: Error {
+    package struct Failure: Error {
         /// The operation and the system's message, e.g. `cannot create x: Permission denied`.
-        var reason: String
+        package var reason: String
         /// The `errno` value.
-        var code: Int32
+        package var code: Int32
         /// Whether the failure is that the path does not exist.
-        var isMissingFile: Bool { code == ENOENT }
+        package var isMissingFile: Bool { code == ENOENT }
+
+        /// Creates a failure.
+        package init(reason: String, code: Int32) {
+            self.reason = reason
+            self.code = code
+        }
     }
 
     /// Joins a directory and a name with exactly one `/`.
-    static func join(_ directory: String, _ name: String) -> String {
+    package static func join(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
@@ -42,7 +54,7 @@ enum BundleFileSystem {
     /// - Returns: The parent (`.` when the path has none), the last component, and the path
     ///   without trailing slashes; `nil` when there is no usable last component (empty, `/`,
     ///   `.` or `..`).
-    static func split(_ path: String) -> (parent: String, name: String, path: String)? {
+    package static func split(_ path: String) -> (parent: String, name: String, path: String)? {
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         let name = String(trimmed.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
@@ -56,7 +68,7 @@ enum BundleFileSystem {
     }
 
     /// Reports what a path names, following symbolic links.
-    static func kind(of path: String) -> Kind {
+    package static func kind(of path: String) -> Kind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
@@ -66,12 +78,14 @@ enum BundleFileSystem {
         }
     }
 
-    /// Reads a whole regular file.
+    /// Reads a whole regular file. The file is opened without blocking and checked to be a
+    /// regular file before anything is read, so a FIFO or a device in its place is an error
+    /// rather than a hang.
     ///
     /// - Throws: ``Failure`` with `ENOENT` when the file does not exist, `EISDIR`/`EINVAL` when it
     ///   is not a regular file, or whatever `open`/`read` reported.
-    static func readFile(_ path: String) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    package static func readFile(_ path: String) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw failure("cannot open") }
         defer { close(descriptor) }
         var info = stat()
@@ -79,6 +93,7 @@ enum BundleFileSystem {
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw Failure(reason: "not a regular file", code: info.st_mode & S_IFMT == S_IFDIR ? EISDIR : EINVAL)
         }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         let size = Int(info.st_size)
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
@@ -99,7 +114,7 @@ enum BundleFileSystem {
     }
 
     /// Creates a new file (failing if one exists), writes all bytes, syncs them to disk and closes it.
-    static func writeNewFile(_ path: String, _ bytes: [UInt8]) throws(Failure) {
+    package static func writeNewFile(_ path: String, _ bytes: [UInt8]) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot create \(path)") }
         var written = 0
@@ -127,12 +142,12 @@ enum BundleFileSystem {
     }
 
     /// Creates a directory (failing if anything exists at the path).
-    static func makeDirectory(_ path: String) throws(Failure) {
+    package static func makeDirectory(_ path: String) throws(Failure) {
         guard mkdir(path, 0o755) == 0 else { throw failure("cannot create directory \(path)") }
     }
 
     /// Renames a file or directory within one file system, atomically.
-    static func rename(_ source: String, to destination: String) throws(Failure) {
+    package static func rename(_ source: String, to destination: String) throws(Failure) {
         #if canImport(Glibc)
         let result = Glibc.rename(source, destination)
         #elseif canImport(Musl)
@@ -143,9 +158,55 @@ enum BundleFileSystem {
         guard result == 0 else { throw failure("cannot rename \(source) to \(destination)") }
     }
 
+    /// Exchanges two existing paths atomically (both stay present throughout).
+    ///
+    /// - Throws: ``Failure``; `EINVAL` or `ENOSYS` when the file system cannot exchange.
+    package static func exchange(_ first: String, _ second: String) throws(Failure) {
+        guard cfs_exchange(first, second) == 0 else { throw failure("cannot exchange \(first) and \(second)") }
+    }
+
+    /// Creates a hard link: a second name for the same file, whose bytes are not copied.
+    package static func link(_ existing: String, as new: String) throws(Failure) {
+        #if canImport(Glibc)
+        let result = Glibc.link(existing, new)
+        #elseif canImport(Musl)
+        let result = Musl.link(existing, new)
+        #else
+        let result = Darwin.link(existing, new)
+        #endif
+        guard result == 0 else { throw failure("cannot keep \(existing)") }
+    }
+
+    /// Whether the process may create entries in a directory.
+    package static func isWritableDirectory(_ path: String) -> Bool {
+        kind(of: path) == .directory && access(path, W_OK | X_OK) == 0
+    }
+
+    /// Reports what a path names without following a final symbolic link (`.other` for the link).
+    package static func entryKind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .regularFile
+        default: return .other
+        }
+    }
+
+    /// The modification time of a path in seconds since 1970, or `nil` when it cannot be read.
+    package static func modificationTime(of path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        return Int(info.st_mtimespec.tv_sec)
+        #else
+        return Int(info.st_mtim.tv_sec)
+        #endif
+    }
+
     /// Asks the system to write a directory's entries to disk; best effort, failures are ignored
     /// because some file systems cannot sync directories.
-    static func syncDirectory(_ path: String) {
+    package static func syncDirectory(_ path: String) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)
@@ -153,19 +214,19 @@ enum BundleFileSystem {
     }
 
     /// Removes a file or a directory tree; best effort, failures are ignored.
-    static func removeTree(_ path: String) {
+    package static func removeTree(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
     }
 
     /// The names in a directory, or `nil` when it cannot be listed.
-    static func contents(of directory: String) -> [String]? {
+    package static func contents(of directory: String) -> [String]? {
         try? FileManager.default.contentsOfDirectory(atPath: directory)
     }
 
     /// A random suffix for temporary names, 16 hexadecimal digits.
-    static func randomSuffix() -> String {
-        let value = UInt64.random(in: .min ... .max)
-        return SHA256Hasher.hexadecimal((0..<8).map { UInt8(truncatingIfNeeded: value >> UInt64(8 * $0)) })
+    package static func randomSuffix() -> String {
+        let digits = String(UInt64.random(in: .min ... .max), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// A ``Failure`` for the current `errno`.

@@ -1,3 +1,0 @@
-import SlotModel
-
-extension EpochRecord: EpochDescribing {}
