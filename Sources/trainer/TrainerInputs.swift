@@ -43,17 +43,17 @@ struct TrainerInputs: ParsableArguments {
     func synonymTable() throws -> SynonymTable? {
         guard let path = synonyms else { return nil }
         guard let format = SynonymTable.Format(path: path) else {
-            throw CLIError("\(path): a synonym table must be a .json or .csv file", exitCode: 65)
+            throw CLIError("\(path): a synonym table must be a .json or .csv file", status: .dataError)
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw FileManager.default.fileExists(atPath: path)
-                ? CLIError("\(path): cannot read the synonym table as UTF-8 text", exitCode: 66)
+                ? CLIError("\(path): cannot read the synonym table as UTF-8 text", status: .noInput)
                 : CLIError.missingInput(path, role: "synonym")
         }
         do {
             return try SynonymTable(parsing: text, format: format)
         } catch {
-            throw CLIError("\(path): \(error)", exitCode: 65)
+            throw CLIError("\(path): \(error)", status: .dataError)
         }
     }
 }

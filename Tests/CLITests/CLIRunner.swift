@@ -82,16 +82,19 @@ struct CLIRunner {
     ) throws -> Result {
         try run(
             executable: productsDirectory(containing: product).appendingPathComponent(product), arguments,
-            input: input, directory: directory, environment: environment)
+            input: input, directory: directory, environment: environment, outputPath: outputPath, timeLimit: timeLimit)
     }
 
-    /// Runs any executable and waits for it, as ``run(_:_:input:directory:environment:)`` runs a product.
+    /// Runs any executable and waits for it, as ``run(_:_:input:directory:environment:outputPath:timeLimit:)``
+    /// runs a product.
     static func run(
         executable: URL,
         _ arguments: [String],
         input: [UInt8] = [],
         directory: URL = repositoryRoot,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:],
+        outputPath: String? = nil,
+        timeLimit: Double = 300
     ) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

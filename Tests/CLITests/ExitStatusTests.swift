@@ -7,13 +7,13 @@ import SlotTraining
 struct ExitStatusTests {
     @Test("the statuses are BSD's sysexits values")
     func rawValues() {
-        #expect(ExitStatus.allCases.map(\.rawValue) == [0, 64, 65, 66, 70, 74])
-        #expect(ExitStatus.interrupted(by: 2) == 130 && ExitStatus.interrupted(by: 15) == 143)
+        #expect(SlotCommandLine.ExitStatus.allCases.map(\.rawValue) == [0, 64, 65, 66, 70, 74])
+        #expect(SlotCommandLine.ExitStatus.interrupted(by: 2) == 130 && SlotCommandLine.ExitStatus.interrupted(by: 15) == 143)
     }
 
     @Test("missing input is 66, bad data 65, usage 64, reads and writes 74, anything else 70")
     func mapping() {
-        let cases: [(any Error, ExitStatus)] = [
+        let cases: [(any Error, SlotCommandLine.ExitStatus)] = [
             (CLIError("x", status: .usage), .usage),
             (CorpusError.cannotOpen(file: "f", reason: "r"), .noInput),
             (CorpusError.readFailed(file: "f", reason: "r"), .ioError),
@@ -36,7 +36,7 @@ struct ExitStatusTests {
             (CancellationError(), .software),
         ]
         for (error, status) in cases {
-            #expect(ExitStatus(for: error) == status, "\(error)")
+            #expect(SlotCommandLine.ExitStatus(for: error) == status, "\(error)")
         }
     }
 }
