@@ -71,7 +71,7 @@ struct ServerCommand: AsyncParsableCommand {
         do {
             loaded = try models.map { try ServedModel(directory: $0) }
         } catch {
-            throw ExitCode(Diagnostics.report(error))
+            throw ExitCode(Diagnostics.report(error).rawValue)
         }
         var logger = Logger(label: "tagger-server")
         logger.logLevel = .notice
@@ -91,7 +91,7 @@ struct ServerCommand: AsyncParsableCommand {
         do {
             try await group.run()
         } catch {
-            throw ExitCode(Diagnostics.report(error))
+            throw ExitCode(Diagnostics.report(error).rawValue)
         }
         Diagnostics.note("stopped")
     }
