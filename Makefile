@@ -7,7 +7,7 @@ JOBS ?= 2
 DEPS := libicu-dev libopenblas-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test test-fast demo install models bench
+.PHONY: deps build test test-fast demo install models bench serve bench-server
 
 # Where `make install` puts binaries (PREFIX/bin) and models (PREFIX/share/slot-tagger/models).
 PREFIX ?= /usr/local
@@ -68,3 +68,12 @@ bench: deps
 	.build/release/bench --corpus corpora/atis/train.conll --model models/atis-en --utterances corpora/atis/test.conll
 	scripts/bench-crfsuite.sh corpora/atis
 	scripts/bench-tagger-cli.sh models/atis-en
+
+# Starts the HTTP service on 127.0.0.1:8080 with both shipped models (atis-en is the default); Ctrl-C stops it.
+serve: deps
+	$(SWIFT) build --jobs $(JOBS) -c release --product tagger-server
+	.build/release/tagger-server --model models/atis-en --model models/snips-en --port $(or $(PORT),8080)
+
+# Load benchmark of the HTTP service with wrk (1, 8 and 64 connections, 30 s each) beside the tagger tag co-process.
+bench-server: deps
+	scripts/bench-server.sh

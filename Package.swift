@@ -11,10 +11,17 @@ let package = Package(
         .executable(name: "tagger", targets: ["tagger"]),
         .executable(name: "trainer", targets: ["trainer"]),
         .executable(name: "evaluator", targets: ["evaluator"]),
+        .executable(name: "tagger-server", targets: ["tagger-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        // The HTTP service only (SlotServer, tagger-server): the SlotTagger library never depends on these.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: - Public library: one import for chatbot backends
@@ -50,6 +57,21 @@ let package = Package(
             path: "Sources/SlotCommandLine"
         ),
 
+        // MARK: - HTTP service (outside the library product: backends that import SlotTagger build no HTTP stack)
+        .target(
+            name: "SlotServer",
+            dependencies: [
+                "SlotTagger", "SlotIO",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Resources/openapi.yaml"), .embedInCode("Resources/index.html")]
+        ),
+
         // MARK: - C shims
         .target(name: "CFileSystem"),
         .target(
@@ -76,6 +98,15 @@ let package = Package(
             dependencies: ["SlotTagger", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
+            name: "tagger-server",
+            dependencies: [
+                "SlotServer", "SlotCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
             name: "bench",
             dependencies: ["SlotTagger", "SlotTraining", "SlotMath", "SlotCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
@@ -97,5 +128,6 @@ let package = Package(
         .testTarget(name: "SlotEvaluationTests", dependencies: ["SlotEvaluation"]),
         .testTarget(name: "SlotValuesTests", dependencies: ["SlotValues"], exclude: ["Cases"]),
         .testTarget(name: "CLITests", dependencies: ["SlotTagger", "SlotCommandLine", "SlotTraining", "SlotTestSupport"]),
+        .testTarget(name: "SlotServerTests", dependencies: ["SlotServer", "SlotTagger", "SlotTestSupport"]),
     ]
 )
