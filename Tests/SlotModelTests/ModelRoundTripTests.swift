@@ -48,9 +48,11 @@ struct ModelRoundTripTests {
         let directory = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try ModelBundle(configuration: ToyModel.configuration(hiddenSize: 4), tensors: tensors, modelCard: "x\n").write(to: directory)
-        let input = 6 + 2 * 3
+        // The manifest is checked against the configuration's arithmetic before any weight is read:
+        // the emission layer (labels × 2·hidden) is the first tensor, in name order, whose shape differs.
+        let labels = configuration.featurizer.labels.count
         #expect(throws: ModelError.inconsistentBundle(
-            "tensor 'encoder.0.leftToRight.inputWeight' has shape [20, \(input)] but the architecture needs [16, \(input)]")) {
+            "tensor 'emissions.weight' has shape [\(labels), 10] but the configuration needs [\(labels), 8]")) {
             try Tagger(contentsOf: directory)
         }
     }
