@@ -7,7 +7,7 @@ extension TaggingResult {
     public static let defaultIntentRankingLength = 10
 
     /// The result as one line of JSON, the record `tagger tag --format jsonl`
-    /// writes: the result's `Codable` form (see ``TaggingResult/encode(to:)``)
+    /// writes: the result's `Codable` form (see `TaggingResult.encode(to:)`)
     /// with its keys in the documented order,
     ///
     /// ```json
