@@ -157,11 +157,10 @@ package struct TaggerServer: Sendable {
                                "the batch has \(body.texts.count) texts but the limit is \(limits.maxBatchSize); split it into smaller batches")
         }
         let model = try registry.model(named: body.model)
-        let tokenizer = model.tagger.tokenizer
         var utterances: [(text: String, tokens: [Token])] = []
         utterances.reserveCapacity(body.texts.count)
         for (index, text) in body.texts.enumerated() {
-            utterances.append((text, try tokenize(text, with: model.tagger, tokenizer: tokenizer, field: "texts[\(index)]")))
+            utterances.append((text, try tokenize(text, with: model.tagger, field: "texts[\(index)]")))
         }
         var records: [String] = []
         records.reserveCapacity(utterances.count)
@@ -193,9 +192,9 @@ package struct TaggerServer: Sendable {
 
     /// The tokens of `text`, at most ``ServerLimits/maxTokens`` of them.
     private func tokenize(
-        _ text: String, with tagger: Tagger, tokenizer: Tokenizer? = nil, field: String
+        _ text: String, with tagger: Tagger, field: String
     ) throws(ServiceError) -> [Token] {
-        let tokens = (tokenizer ?? tagger.tokenizer).tokenize(text)
+        let tokens = tagger.tokenize(text)
         guard tokens.count <= limits.maxTokens else {
             throw ServiceError(.unprocessableContent, reason: "TooManyTokens",
                                "'\(field)' has \(tokens.count) tokens but the limit is \(limits.maxTokens); split the text")
