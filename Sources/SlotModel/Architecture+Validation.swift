@@ -27,5 +27,6 @@ extension Architecture {
         try ValueViolation.check(intentHiddenSize, 0...maximum, key: "architecture.intentHiddenSize")
         try ValueViolation.check(bigramDimension, 0...maximum, key: "architecture.bigramDimension")
         try ValueViolation.check(softwordDimension, 0...maximum, key: "architecture.softwordDimension")
+        try ValueViolation.check(pretrainedDimension, 0...maximum, key: "architecture.pretrainedDimension")
     }
 }

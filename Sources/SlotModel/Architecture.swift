@@ -69,6 +69,9 @@ package struct Architecture: Hashable, Sendable, Codable {
     package var bigramContext: BigramContext = .next
     /// The size of soft-word position vectors (0, the default, for none).
     package var softwordDimension: Int = 0
+    /// The size of the fixed pretrained word vectors each token reads beside
+    /// its trained word vector (0, the default, for none; see ``Featurizer/pretrained``).
+    package var pretrainedDimension: Int = 0
 
     /// Creates the default architecture.
     package init() {}
@@ -76,12 +79,12 @@ package struct Architecture: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case wordDimension, characterDimension, characterHiddenSize, characterEncoding, characterFilters
         case characterWindow, hiddenSize, layers, cell, output, intentHead, intentPooling, intentHiddenSize
-        case bigramDimension, bigramContext, softwordDimension
+        case bigramDimension, bigramContext, softwordDimension, pretrainedDimension
     }
 
     /// Decodes an architecture; fields added after the first shipped models
     /// (`intentHiddenSize`, `bigramDimension`, `bigramContext`,
-    /// `softwordDimension`) take their old behaviour when absent, so that
+    /// `softwordDimension`, `pretrainedDimension`) take their old behaviour when absent, so that
     /// older bundles still load. The values are validated (see ``validate()``)
     /// before anything is built from them.
     package init(from decoder: any Decoder) throws {
@@ -102,6 +105,7 @@ package struct Architecture: Hashable, Sendable, Codable {
         bigramDimension = try container.decodeIfPresent(Int.self, forKey: .bigramDimension) ?? 0
         bigramContext = try container.decodeIfPresent(BigramContext.self, forKey: .bigramContext) ?? .next
         softwordDimension = try container.decodeIfPresent(Int.self, forKey: .softwordDimension) ?? 0
+        pretrainedDimension = try container.decodeIfPresent(Int.self, forKey: .pretrainedDimension) ?? 0
         do {
             try validate()
         } catch {

@@ -17,6 +17,9 @@ package struct EncodedSentence: Hashable, Sendable {
     /// One word-position id per token (empty when the model reads none): the
     /// token's place in the ICU word it falls in. See ``ContextFeaturizer``.
     package var softwordIds: [Int] = []
+    /// One row of the model's pretrained vectors per token, `nil` for a word
+    /// they lack (empty when the model reads none). See ``Featurizer/pretrained``.
+    package var pretrainedRows: [Int?] = []
 
     /// Creates an encoded sentence.
     package init(wordIds: [Int], characterIds: [[Int]], labelIds: [Int]? = nil, intentId: Int? = nil) {

@@ -22,6 +22,11 @@ package struct Featurizer: Hashable, Sendable, Codable {
     package let intents: [String]
     /// Bigram and soft-word features (empty for models that read neither).
     package let context: ContextFeaturizer
+    /// The fixed pretrained vectors the model reads beside its trained word
+    /// vectors, looked up by normalised word, then by its lower-cased form
+    /// (`nil` for models without them). They are stored in the bundle's own
+    /// file, not in the configuration, so they are not part of this value's coding.
+    package var pretrained: CompactVectors?
     private let labelIds: [String: Int]
     private let intentIds: [String: Int]
 
@@ -95,10 +100,12 @@ package struct Featurizer: Hashable, Sendable, Codable {
         var characterIds: [[Int]] = []
         var texts: [String] = []
         var normalized: [String] = []
+        var pretrainedRows: [Int?] = []
         for token in tokens {
             let text = String(token)
             let key = normalizer.normalize(text)
             wordIds.append(words.id(of: key))
+            if let pretrained { pretrainedRows.append(pretrained.row(of: key) ?? pretrained.row(of: key.lowercased())) }
             characterIds.append(self.characterIds(of: text))
             if !context.isEmpty {
                 texts.append(text)
@@ -106,6 +113,7 @@ package struct Featurizer: Hashable, Sendable, Codable {
             }
         }
         var encoded = EncodedSentence(wordIds: wordIds, characterIds: characterIds)
+        encoded.pretrainedRows = pretrainedRows
         if !context.isEmpty {
             encoded.bigramIds = context.bigramIds(of: normalized)
             encoded.softwordIds = context.softwordIds(of: texts)

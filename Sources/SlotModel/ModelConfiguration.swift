@@ -18,6 +18,9 @@ package struct ModelConfiguration: Hashable, Sendable, Codable {
     /// Canonical forms for slot texts (`trainer --synonyms`), applied after
     /// tagging; absent in bundles written without one.
     package var synonyms: SynonymTable?
+    /// The bundle file of the fixed pretrained vectors the model reads, when
+    /// it reads any (see ``Featurizer/pretrained``).
+    package var vectors: VectorsFile?
 
     /// Creates a configuration.
     package init(

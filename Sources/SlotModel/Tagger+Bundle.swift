@@ -8,7 +8,10 @@ extension Tagger {
     ///   corrupted (checksum) or foreign, and ``ModelError/inconsistentBundle(_:)``
     ///   when the weights do not fit the architecture the configuration describes.
     public init(contentsOf directory: String) throws {
-        let bundle = try ModelBundle<ModelConfiguration>(contentsOf: directory)
+        var bundle = try ModelBundle<ModelConfiguration>(contentsOf: directory)
+        if let vectors = bundle.configuration.vectors {
+            bundle.configuration.featurizer.pretrained = try vectors.load(from: directory)
+        }
         let network = try TaggingNetwork(configuration: bundle.configuration, tensors: bundle.tensors)
         self.init(configuration: bundle.configuration, network: network)
     }
@@ -49,8 +52,15 @@ extension Tagger {
             NamedTensor(name: $0.name, shape: $0.value.shape, values: $0.value.scalars)
         }
         if let bad = tensors.first(where: { !$0.values.allSatisfy(\.isFinite) }) { throw ModelError.nonFiniteWeights(bad.name) }
+        var configuration = configuration
+        var files = extraFiles
+        if let pretrained = configuration.featurizer.pretrained {
+            let (reference, bytes) = VectorsFile.describing(pretrained)
+            configuration.vectors = reference
+            files.append((reference.file, bytes))
+        }
         try ModelBundle(configuration: configuration, tensors: tensors, modelCard: modelCard)
-            .write(to: directory, extraFiles: extraFiles)
+            .write(to: directory, extraFiles: files)
     }
 }
 
@@ -68,11 +78,15 @@ extension TaggingNetwork {
             throw ModelError.inconsistentBundle(
                 "the architecture's bigram and soft-word sizes do not match the featurizer's context features")
         }
+        guard (featurizer.pretrained?.dimension ?? 0) == architecture.pretrainedDimension else {
+            throw ModelError.inconsistentBundle(
+                "the architecture reads \(architecture.pretrainedDimension) pretrained values per word but the bundle's vectors have \(featurizer.pretrained?.dimension ?? 0)")
+        }
         var network = TaggingNetwork(
             architecture: configuration.architecture, wordCount: featurizer.words.count,
             characterCount: featurizer.characters.count, labelCount: featurizer.labels.count,
             intentCount: featurizer.intents.count, bigramCount: featurizer.context.bigrams?.count ?? 0,
-            using: &generator)
+            pretrained: featurizer.pretrained, using: &generator)
         let byName = Dictionary(tensors.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var used = 0
         try network.visitParameters { name, matrix in

@@ -37,6 +37,12 @@ extension TaggingNetwork {
         let layout = SequenceLayout(lengths: batch.map(\.count))
         let wordIds = batch.flatMap(\.wordIds)
         var features = words(wordIds)
+        if let pretrained {
+            features = Matrix.concatenatingColumns(features, pretrained.rows(batch.flatMap { sentence in
+                precondition(sentence.pretrainedRows.count == sentence.count, "a sentence needs one pretrained row per token")
+                return sentence.pretrainedRows
+            }))
+        }
         var characterCache: CharacterFeatures.Cache?
         if let characters, let characterTable {
             features = Matrix.concatenatingColumns(
@@ -149,10 +155,12 @@ extension TaggingNetwork {
         let wordColumns = words.dimension
         let wordGradient = words.sparseGradient(
             ids: pass.wordIds, outputGradient: featureGradient.columns(0 ..< wordColumns))
-        let characterColumns = wordColumns + (characters?.outputSize ?? 0)
+        // The pretrained columns that follow the word vectors are fixed: no gradient.
+        let characterStart = wordColumns + architecture.pretrainedDimension
+        let characterColumns = characterStart + (characters?.outputSize ?? 0)
         if let characters, let cache = pass.characterCache {
             gradient.characters = characters.backward(
-                featureGradient.columns(wordColumns ..< characterColumns), cache: cache)
+                featureGradient.columns(characterStart ..< characterColumns), cache: cache)
         }
         if let context {
             gradient.context = context.backward(

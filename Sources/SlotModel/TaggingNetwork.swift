@@ -1,12 +1,14 @@
 import SlotMath
 import SlotLayers
+import SlotVocabulary
 
 /// The whole network: word and character features, a stack of BiLSTMs, a
 /// linear map to per-label emission scores, the CRF (or softmax) over them,
 /// and an intent head over the encoder's outputs.
 ///
 /// ```
-/// x_t = [E_word[w_t] ; charBiLSTM(chars of w_t) ; context(t)]   dropout   (context: see ContextFeatures)
+/// x_t = [E_word[w_t] ; P[w_t] ; charBiLSTM(chars of w_t) ; context(t)]   dropout
+///       (P: fixed pretrained vectors, see Featurizer.pretrained; context: see ContextFeatures)
 /// h   = BiLSTM_L(… BiLSTM_1(x))  (or BiGRU)           dropout
 /// emissions_t = W·h_t + b                              → CRF / softmax → labels
 /// intent = softmax(W_i · pool(h))                   (or W_i · tanh(W_h · pool(h) + b_h) + b_i)
@@ -16,6 +18,9 @@ package struct TaggingNetwork: ParameterSet {
     package let architecture: Architecture
     /// Word vectors.
     package var words: Embedding
+    /// The fixed pretrained vectors (present when ``Architecture/pretrainedDimension``
+    /// is positive): an input, not a parameter, so training never changes them.
+    package var pretrained: CompactVectors?
     /// The character encoder (absent when `characterDimension` is 0).
     package var characters: CharacterFeatures?
     /// Bigram and soft-word features (absent unless the architecture asks for them).
@@ -41,11 +46,17 @@ package struct TaggingNetwork: ParameterSet {
     ///   - intentCount: the number of intents (0 for none).
     ///   - wordVectors: initial word vectors (`wordCount × wordDimension`), e.g. pretrained.
     ///   - bigramCount: the bigram vocabulary's size (when the architecture reads bigrams).
+    ///   - pretrained: the fixed pretrained vectors, of ``Architecture/pretrainedDimension``
+    ///     values each (when the architecture reads them).
     package init(
         architecture: Architecture, wordCount: Int, characterCount: Int, labelCount: Int, intentCount: Int,
-        wordVectors: Matrix? = nil, bigramCount: Int = 0, using generator: inout SplitMix64
+        wordVectors: Matrix? = nil, bigramCount: Int = 0, pretrained: CompactVectors? = nil,
+        using generator: inout SplitMix64
     ) {
+        precondition((pretrained?.dimension ?? 0) == architecture.pretrainedDimension,
+                     "pretrained vectors must have architecture.pretrainedDimension values")
         self.architecture = architecture
+        self.pretrained = pretrained
         if let wordVectors {
             precondition(wordVectors.rows == wordCount && wordVectors.columns == architecture.wordDimension,
                          "word vectors must be \(wordCount)×\(architecture.wordDimension)")
@@ -58,7 +69,8 @@ package struct TaggingNetwork: ParameterSet {
             ? CharacterFeatures(architecture: architecture, characterCount: characterCount, using: &generator)
             : nil
         context = ContextFeatures(architecture: architecture, bigramCount: bigramCount, using: &generator)
-        var inputSize = architecture.wordDimension + (characters?.outputSize ?? 0) + (context?.outputSize ?? 0)
+        var inputSize = architecture.wordDimension + architecture.pretrainedDimension
+            + (characters?.outputSize ?? 0) + (context?.outputSize ?? 0)
         var encoder: [EncoderLayer] = []
         for _ in 0..<architecture.layers {
             encoder.append(EncoderLayer(

@@ -154,6 +154,9 @@ package struct SentenceAugmenter: Sendable {
         if !sentence.softwordIds.isEmpty {
             sentence.softwordIds.insert(ContextFeaturizer.WordPosition.single.rawValue, at: position)
         }
+        if !sentence.pretrainedRows.isEmpty {
+            sentence.pretrainedRows.insert(token.pretrainedRows[0], at: position)
+        }
     }
 
     /// A uniformly drawn index in `0..<count`.

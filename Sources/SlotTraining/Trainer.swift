@@ -40,7 +40,7 @@ package struct Trainer: Sendable {
             architecture: options.architecture, wordCount: featurizer.words.count,
             characterCount: featurizer.characters.count, labelCount: featurizer.labels.count,
             intentCount: featurizer.intents.count, wordVectors: wordVectors,
-            bigramCount: featurizer.context.bigrams?.count ?? 0, using: &generator)
+            bigramCount: featurizer.context.bigrams?.count ?? 0, pretrained: featurizer.pretrained, using: &generator)
         let rule: Optimizer.Rule = switch options.optimizer {
         case .sgd: .sgd(momentum: options.momentum)
         case .adam: .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)

@@ -38,9 +38,13 @@ package struct TrainingData: Sendable {
     /// - Throws: ``TrainingError/emptySentence(file:line:)`` for a sentence without tokens
     ///   (a JSONL record whose text is blank), ``ModelError`` naming the file and line of the
     ///   first unseen label or intent.
+    /// - Parameter vectors: the pretrained vectors (``TrainingOptions/embeddings``);
+    ///   when the architecture reads fixed pretrained vectors
+    ///   (``Architecture/pretrainedDimension``), the featurizer keeps
+    ///   ``TrainingOptions/pretrainedWords`` of them and every training word they know.
     package init(
         train: [AnnotatedSentence], trainFile: String, dev: [AnnotatedSentence], devFile: String,
-        options: TrainingOptions, allowUnseenDevLabels: Bool = false
+        options: TrainingOptions, vectors: PretrainedVectors? = nil, allowUnseenDevLabels: Bool = false
     ) throws {
         for (sentences, file) in [(train, trainFile), (dev, devFile)] {
             if let empty = sentences.first(where: { $0.tokens.isEmpty }) {
@@ -90,10 +94,15 @@ package struct TrainingData: Sendable {
             bigrams: options.architecture.bigramDimension > 0
                 ? Self.bigramVocabulary(of: train, normalizer: normalizer, minimumCount: options.minWordCount) : nil,
             softwords: options.architecture.softwordDimension > 0)
-        let featurizer = Featurizer(
+        var featurizer = Featurizer(
             normalizer: normalizer, characterNormalizer: characterNormalizer, words: words,
             characters: characterBuilder.makeCharacterVocabulary(),
             labels: labels, intents: intents, context: context)
+        if options.architecture.pretrainedDimension > 0, let vectors {
+            precondition(vectors.dimension == options.architecture.pretrainedDimension, "vectors of pretrainedDimension values")
+            featurizer.pretrained = vectors.compact(
+                limit: options.pretrainedWords, including: words, normalise: { normalizer.normalize($0) })
+        }
         self.featurizer = featurizer
         self.train = try train.map { try featurizer.encode($0, file: trainFile) }
         numeralVariants = try zip(train, renderings).map { sentence, rendering in

@@ -72,3 +72,30 @@ extension PretrainedVectors {
         return (exact, lowered)
     }
 }
+
+extension PretrainedVectors {
+    /// The vectors a model keeps for tagging: those of the `limit` most
+    /// frequent words of the file (file order), and of every `vocabulary`
+    /// entry the file knows (matched as ``embeddingMatrix(for:normalise:using:scale:)``
+    /// matches), each under its normalised word, first one winning.
+    /// - Parameters:
+    ///   - limit: how many words of the file's head to keep.
+    ///   - vocabulary: the training vocabulary, whose words are kept wherever they are in the file.
+    ///   - normalise: the normaliser applied to the vectors' words.
+    /// - Returns: the compact vectors.
+    package func compact(limit: Int, including vocabulary: Vocabulary, normalise: (String) -> String) -> CompactVectors {
+        let (exact, lowered) = lookUpTables(normalise: normalise)
+        var keep: [String: Int] = [:]
+        for index in 0..<min(limit, count) {
+            let word = normalise(words[index])
+            if !word.isEmpty, !word.utf8.contains(10), keep[word] == nil { keep[word] = index }
+        }
+        for id in 2..<max(vocabulary.count, 2) {
+            let entry = vocabulary.entry(at: id)
+            if keep[entry] == nil, let found = exact[entry] ?? lowered[entry.lowercased()] { keep[entry] = found }
+        }
+        let kept = keep.sorted { $0.value < $1.value }
+        let matrix = Matrix(rows: kept.count, columns: dimension, scalars: kept.flatMap { vectors.row($0.value) })
+        return CompactVectors(words: kept.map(\.key), vectors: matrix)
+    }
+}

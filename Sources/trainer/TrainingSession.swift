@@ -36,6 +36,10 @@ struct TrainingSession {
             }
             throw TrainingError.badConfiguration(file: inputs.config ?? "(defaults)", detail: error.description)
         }
+        // The fixed pretrained vectors have the file's size, which must be the word vectors' size.
+        if options.embeddings != nil, options.pretrainedWords > 0 {
+            options.architecture.pretrainedDimension = options.architecture.wordDimension
+        }
         return options
     }
 
@@ -83,9 +87,15 @@ struct TrainingSession {
         let train = trainCorpus.sentences, dev = devCorpus.sentences
         guard !train.isEmpty else { throw TrainingError.emptyTrainingSet(file: inputs.train) }
         guard !dev.isEmpty else { throw TrainingError.emptyDevSet(file: inputs.dev) }
+        let vectors = try options.embeddings.map { path in
+            try PretrainedVectors(contentsOf: path, expectedDimension: options.architecture.wordDimension)
+        }
         let data = try TrainingData(
             train: train, trainFile: inputs.train, dev: dev, devFile: inputs.dev, options: options,
-            allowUnseenDevLabels: inputs.allowUnseenDevLabels)
+            vectors: vectors, allowUnseenDevLabels: inputs.allowUnseenDevLabels)
+        if let pretrained = data.featurizer.pretrained {
+            Diagnostics.note("pretrained vectors kept for tagging: \(pretrained.count) words")
+        }
         for (label, line) in data.unseenInDev {
             Diagnostics.warning("\(inputs.dev):\(line): '\(label)' does not occur in the training data; the model cannot predict it")
         }
@@ -96,9 +106,7 @@ struct TrainingSession {
             Diagnostics.note("resuming \(resume) at epoch \(state.epoch + 1), batch \(state.nextBatch + 1)")
         } else {
             var wordVectors: Matrix?
-            if let path = options.embeddings {
-                let vectors = try PretrainedVectors(
-                    contentsOf: path, expectedDimension: options.architecture.wordDimension)
+            if let path = options.embeddings, let vectors {
                 var generator = SplitMix64(seed: options.seed ^ 0xE3B)
                 let normalizer = data.featurizer.normalizer
                 let loaded = vectors.embeddingMatrix(

@@ -27,6 +27,8 @@ public enum ModelBundleError: Error, CustomStringConvertible, Equatable {
     case truncatedWeights(path: String, fileSize: Int, requiredSize: Int)
     /// The safetensors header is not valid: bad JSON, bad offsets, bad shapes or trailing bytes.
     case badHeader(path: String, reason: String)
+    /// The bundle's pretrained-vectors file (`vectors.bin`) is not valid.
+    case badVectors(path: String, reason: String)
     /// A tensor is stored in a data type other than F32.
     case unsupportedDType(path: String, tensor: String, dtype: String)
     /// A tensor listed in `config.json` is absent from the weights.
@@ -76,6 +78,8 @@ public enum ModelBundleError: Error, CustomStringConvertible, Equatable {
             "\(path): file ends at byte \(fileSize) but its header needs \(requiredSize) bytes; the weights are truncated: re-train or re-download the bundle."
         case let .badHeader(path, reason):
             "\(path): invalid safetensors header: \(reason); the file is damaged or not a safetensors file: re-train or re-download the bundle."
+        case let .badVectors(path, reason):
+            "\(path): invalid pretrained-vectors file: \(reason); the file is damaged: re-train or re-download the bundle."
         case let .unsupportedDType(path, tensor, dtype):
             "\(path): tensor '\(tensor)' is stored as \(dtype) but only F32 is supported; save the weights as float32."
         case let .missingTensor(path, name, expectedShape):

@@ -83,6 +83,8 @@ extension TrainingOptions {
                    "Pretrained word vectors in word2vec or GloVe text format (a file)."),
             .flag(\.freezeEmbeddings, sets: true, key: "freezeEmbeddings", option: "freeze-embeddings", .features,
                   "Keep pretrained vectors fixed during training."),
+            .value(\.pretrainedWords, key: "pretrainedWords", option: "pretrained-words", .features,
+                   "With --embeddings: how many of the file's most frequent words the model keeps as fixed extra inputs (with every training word the file knows), so that words never seen in training get their pretrained vectors when tagging; 0 for none."),
             .flag(\.lazyWordUpdates, sets: true, key: "lazyWordUpdates", option: "lazy-word-updates", .features,
                   "Update only the word vectors of each batch's words (faster on large vocabularies; trains a different model)."),
             .flag(\.lowercase, sets: false, key: "lowercase", option: "keep-case", .features,

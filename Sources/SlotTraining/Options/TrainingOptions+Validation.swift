@@ -31,6 +31,7 @@ extension TrainingOptions {
         try ValueViolation.check(slotSpellingNoise, from: 0, to: 1, key: "slotSpellingNoise")
         try ValueViolation.check(numeralRate, from: 0, to: 1, key: "numeralRate")
         try ValueViolation.check(minWordCount, 1...Self.maximumCount, key: "minWordCount")
+        try ValueViolation.check(pretrainedWords, 0...1_000_000, key: "pretrainedWords")
         try ValueViolation.check(intentWeight, from: 0, to: 1e6, key: "intentWeight")
         try ValueViolation.check(intentSmoothing, from: 0, to: 1, belowUpper: true, key: "intentSmoothing")
         try ValueViolation.check(threads, 1...Self.maximumThreads, key: "threads")

@@ -81,6 +81,12 @@ package struct TrainingOptions: Hashable, Sendable, Codable {
     package var embeddings: String?
     /// Keep pretrained vectors fixed during training.
     package var freezeEmbeddings = false
+    /// How many of the most frequent words of ``embeddings`` the model keeps as
+    /// fixed input vectors beside its trained word vectors (with every training
+    /// word the file knows), so that a word absent from training still gets its
+    /// pretrained vector when tagging; 0 for none (the vectors then only
+    /// initialise the trained ones).
+    package var pretrainedWords = 0
     /// Update only the word vectors of each batch's words ("lazy" Adam, SGD or
     /// RMSprop): the other rows keep their values and moments until their words
     /// come again, instead of moving through their moments every batch. Much
