@@ -216,6 +216,8 @@ try:
     main(*sys.argv[1:])
 except MemoryError:
     fail(EX_SOFTWARE, "out of memory while converting the vectors (about 1 GB is needed)")
+except KeyboardInterrupt:
+    sys.exit(130)
 PYTHON
 progress "converted $(wc -l <"$partial") vectors in $((SECONDS - started)) s"
 
