@@ -10,10 +10,6 @@ extension EvaluationReport: Codable {
         case calibration, outOfDomain
     }
 
-    enum LabelCodingKeys: String, CodingKey {
-        case precision, recall, f1, support, found, correct
-    }
-
     /// A chunk type used as a key of the `labels` object.
     struct LabelKey: CodingKey {
         var stringValue: String
@@ -47,13 +43,8 @@ extension EvaluationReport: Codable {
         try container.encode(correctIntents, forKey: .correctIntents)
         var labelsContainer = container.nestedContainer(keyedBy: LabelKey.self, forKey: .labels)
         for score in labels {
-            var entry = labelsContainer.nestedContainer(keyedBy: LabelCodingKeys.self, forKey: LabelKey(stringValue: score.label))
-            try entry.encode(score.precision, forKey: .precision)
-            try entry.encode(score.recall, forKey: .recall)
-            try entry.encode(score.f1, forKey: .f1)
-            try entry.encode(score.support, forKey: .support)
-            try entry.encode(score.found, forKey: .found)
-            try entry.encode(score.correct, forKey: .correct)
+            var entry = labelsContainer.nestedContainer(keyedBy: LabelScore.CodingKeys.self, forKey: LabelKey(stringValue: score.label))
+            try score.encodeMembers(to: &entry)
         }
         try container.encode(confusions, forKey: .confusions)
         try container.encode(intentConfusions, forKey: .intentConfusions)
@@ -70,16 +61,8 @@ extension EvaluationReport: Codable {
         let labelsContainer = try container.nestedContainer(keyedBy: LabelKey.self, forKey: .labels)
         var labels: [LabelScore] = []
         for key in labelsContainer.allKeys {
-            let entry = try labelsContainer.nestedContainer(keyedBy: LabelCodingKeys.self, forKey: key)
-            labels.append(LabelScore(
-                label: key.stringValue,
-                precision: try entry.decode(Double.self, forKey: .precision),
-                recall: try entry.decode(Double.self, forKey: .recall),
-                f1: try entry.decode(Double.self, forKey: .f1),
-                support: try entry.decode(Int.self, forKey: .support),
-                found: try entry.decode(Int.self, forKey: .found),
-                correct: try entry.decode(Int.self, forKey: .correct)
-            ))
+            let entry = try labelsContainer.nestedContainer(keyedBy: LabelScore.CodingKeys.self, forKey: key)
+            labels.append(try LabelScore(label: key.stringValue, members: entry))
         }
         var report = Self(
             precision: try container.decode(Double.self, forKey: .precision),
