@@ -1,13 +1,13 @@
 /// The evaluator's JSON contract: `intentAccuracy` is always present (`null`
 /// without intents) and `labels` is an object keyed by chunk type;
-/// `calibration` and `outOfDomain` appear only when measured.
+/// `vocabularySplit`, `calibration` and `outOfDomain` appear only when measured.
 extension EvaluationReport: Codable {
     enum CodingKeys: String, CodingKey {
         case precision, recall, f1, tokenAccuracy, intentAccuracy
         case tokens, sentences, goldChunks, foundChunks, correctChunks, correctTokens
         case intentSentences, correctIntents
         case labels, confusions, intentConfusions
-        case calibration, outOfDomain
+        case vocabularySplit, calibration, outOfDomain
     }
 
     /// A chunk type used as a key of the `labels` object.
@@ -48,6 +48,7 @@ extension EvaluationReport: Codable {
         }
         try container.encode(confusions, forKey: .confusions)
         try container.encode(intentConfusions, forKey: .intentConfusions)
+        try container.encodeIfPresent(vocabularySplit, forKey: .vocabularySplit)
         try container.encodeIfPresent(calibration, forKey: .calibration)
         try container.encodeIfPresent(outOfDomain, forKey: .outOfDomain)
     }
@@ -82,6 +83,7 @@ extension EvaluationReport: Codable {
             confusions: try container.decode([LabelConfusion].self, forKey: .confusions),
             intentConfusions: try container.decode([LabelConfusion].self, forKey: .intentConfusions)
         )
+        report.vocabularySplit = try container.decodeIfPresent(VocabularySplit.self, forKey: .vocabularySplit)
         report.calibration = try container.decodeIfPresent(CalibrationReport.self, forKey: .calibration)
         report.outOfDomain = try container.decodeIfPresent(OutOfDomainSeparation.self, forKey: .outOfDomain)
         self = report

@@ -2,7 +2,8 @@ import SlotIO
 
 extension EvaluationReport {
     /// The report as JSON text: the keys of its `Codable` form in a fixed
-    /// order (scores, counts, `labels` by support, then the confusions), with
+    /// order (scores, counts, `labels` by support, the confusions, then what
+    /// was measured: the vocabulary split, calibration, out-of-domain), with
     /// every percentage rounded to two decimals the way conlleval prints them
     /// (`95.12`, `33.33`, `100`), and `"intentAccuracy": null` without intents.
     ///
@@ -29,6 +30,13 @@ extension EvaluationReport {
         fields.append((.labels, Self.block(labelLines, open: "{", close: "}")))
         fields.append((.confusions, Self.block(confusions.map(Self.jsonObject), open: "[", close: "]")))
         fields.append((.intentConfusions, Self.block(intentConfusions.map(Self.jsonObject), open: "[", close: "]")))
+        if let vocabularySplit {
+            let classes: [(VocabularySplit.CodingKeys, LabelScore)] = [
+                (.inVocabulary, vocabularySplit.inVocabulary), (.outOfVocabulary, vocabularySplit.outOfVocabulary),
+            ]
+            let lines = classes.map { "\(JSONEscaping.quoted($0.0.stringValue)): \(Self.jsonObject($0.1))" }
+            fields.append((.vocabularySplit, Self.block(lines, open: "{", close: "}")))
+        }
         if let calibration {
             var members: [String] = []
             if let intents = calibration.intents { members.append("\"intents\": \(Self.jsonObject(intents))") }
