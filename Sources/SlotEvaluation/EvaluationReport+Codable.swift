@@ -1,17 +1,13 @@
 /// The evaluator's JSON contract: `intentAccuracy` is always present (`null`
 /// without intents) and `labels` is an object keyed by chunk type;
-/// `calibration` and `outOfDomain` appear only when measured.
+/// `vocabularySplit`, `calibration` and `outOfDomain` appear only when measured.
 extension EvaluationReport: Codable {
     enum CodingKeys: String, CodingKey {
         case precision, recall, f1, tokenAccuracy, intentAccuracy
         case tokens, sentences, goldChunks, foundChunks, correctChunks, correctTokens
         case intentSentences, correctIntents
         case labels, confusions, intentConfusions
-        case calibration, outOfDomain
-    }
-
-    enum LabelCodingKeys: String, CodingKey {
-        case precision, recall, f1, support, found, correct
+        case vocabularySplit, calibration, outOfDomain
     }
 
     /// A chunk type used as a key of the `labels` object.
@@ -47,16 +43,12 @@ extension EvaluationReport: Codable {
         try container.encode(correctIntents, forKey: .correctIntents)
         var labelsContainer = container.nestedContainer(keyedBy: LabelKey.self, forKey: .labels)
         for score in labels {
-            var entry = labelsContainer.nestedContainer(keyedBy: LabelCodingKeys.self, forKey: LabelKey(stringValue: score.label))
-            try entry.encode(score.precision, forKey: .precision)
-            try entry.encode(score.recall, forKey: .recall)
-            try entry.encode(score.f1, forKey: .f1)
-            try entry.encode(score.support, forKey: .support)
-            try entry.encode(score.found, forKey: .found)
-            try entry.encode(score.correct, forKey: .correct)
+            var entry = labelsContainer.nestedContainer(keyedBy: LabelScore.CodingKeys.self, forKey: LabelKey(stringValue: score.label))
+            try score.encodeMembers(to: &entry)
         }
         try container.encode(confusions, forKey: .confusions)
         try container.encode(intentConfusions, forKey: .intentConfusions)
+        try container.encodeIfPresent(vocabularySplit, forKey: .vocabularySplit)
         try container.encodeIfPresent(calibration, forKey: .calibration)
         try container.encodeIfPresent(outOfDomain, forKey: .outOfDomain)
     }
@@ -70,16 +62,8 @@ extension EvaluationReport: Codable {
         let labelsContainer = try container.nestedContainer(keyedBy: LabelKey.self, forKey: .labels)
         var labels: [LabelScore] = []
         for key in labelsContainer.allKeys {
-            let entry = try labelsContainer.nestedContainer(keyedBy: LabelCodingKeys.self, forKey: key)
-            labels.append(LabelScore(
-                label: key.stringValue,
-                precision: try entry.decode(Double.self, forKey: .precision),
-                recall: try entry.decode(Double.self, forKey: .recall),
-                f1: try entry.decode(Double.self, forKey: .f1),
-                support: try entry.decode(Int.self, forKey: .support),
-                found: try entry.decode(Int.self, forKey: .found),
-                correct: try entry.decode(Int.self, forKey: .correct)
-            ))
+            let entry = try labelsContainer.nestedContainer(keyedBy: LabelScore.CodingKeys.self, forKey: key)
+            labels.append(try LabelScore(label: key.stringValue, members: entry))
         }
         var report = Self(
             precision: try container.decode(Double.self, forKey: .precision),
@@ -99,6 +83,7 @@ extension EvaluationReport: Codable {
             confusions: try container.decode([LabelConfusion].self, forKey: .confusions),
             intentConfusions: try container.decode([LabelConfusion].self, forKey: .intentConfusions)
         )
+        report.vocabularySplit = try container.decodeIfPresent(VocabularySplit.self, forKey: .vocabularySplit)
         report.calibration = try container.decodeIfPresent(CalibrationReport.self, forKey: .calibration)
         report.outOfDomain = try container.decodeIfPresent(OutOfDomainSeparation.self, forKey: .outOfDomain)
         self = report

@@ -2,7 +2,8 @@ import SlotIO
 
 extension EvaluationReport {
     /// The report as JSON text: the keys of its `Codable` form in a fixed
-    /// order (scores, counts, `labels` by support, then the confusions), with
+    /// order (scores, counts, `labels` by support, the confusions, then what
+    /// was measured: the vocabulary split, calibration, out-of-domain), with
     /// every percentage rounded to two decimals the way conlleval prints them
     /// (`95.12`, `33.33`, `100`), and `"intentAccuracy": null` without intents.
     ///
@@ -12,7 +13,6 @@ extension EvaluationReport {
     /// - Returns: The JSON text, ending with a newline.
     public func jsonText() -> String {
         typealias Key = CodingKeys
-        typealias LabelKey = LabelCodingKeys
         var fields: [(Key, String)] = [
             (.precision, Self.jsonNumber(precision)),
             (.recall, Self.jsonNumber(recall)),
@@ -26,18 +26,17 @@ extension EvaluationReport {
             (.intentSentences, intentSentences), (.correctIntents, correctIntents),
         ]
         fields += counts.map { ($0.0, String($0.1)) }
-        let labelLines = labels.map { score in
-            let members: [(LabelKey, String)] = [
-                (.precision, Self.jsonNumber(score.precision)), (.recall, Self.jsonNumber(score.recall)),
-                (.f1, Self.jsonNumber(score.f1)), (.support, String(score.support)),
-                (.found, String(score.found)), (.correct, String(score.correct)),
-            ]
-            let object = members.map { "\(JSONEscaping.quoted($0.0.stringValue)): \($0.1)" }.joined(separator: ", ")
-            return "\(JSONEscaping.quoted(score.label)): {\(object)}"
-        }
+        let labelLines = labels.map { "\(JSONEscaping.quoted($0.label)): \(Self.jsonObject($0))" }
         fields.append((.labels, Self.block(labelLines, open: "{", close: "}")))
         fields.append((.confusions, Self.block(confusions.map(Self.jsonObject), open: "[", close: "]")))
         fields.append((.intentConfusions, Self.block(intentConfusions.map(Self.jsonObject), open: "[", close: "]")))
+        if let vocabularySplit {
+            let classes: [(VocabularySplit.CodingKeys, LabelScore)] = [
+                (.inVocabulary, vocabularySplit.inVocabulary), (.outOfVocabulary, vocabularySplit.outOfVocabulary),
+            ]
+            let lines = classes.map { "\(JSONEscaping.quoted($0.0.stringValue)): \(Self.jsonObject($0.1))" }
+            fields.append((.vocabularySplit, Self.block(lines, open: "{", close: "}")))
+        }
         if let calibration {
             var members: [String] = []
             if let intents = calibration.intents { members.append("\"intents\": \(Self.jsonObject(intents))") }
@@ -52,6 +51,17 @@ extension EvaluationReport {
     /// A JSON object or array whose members are `lines`, one per line, indented under a top-level key.
     private static func block(_ lines: [String], open: String, close: String) -> String {
         lines.isEmpty ? open + close : open + "\n    " + lines.joined(separator: ",\n    ") + "\n  " + close
+    }
+
+    /// A chunk type's or class's scores as a one-line JSON object, its members in
+    /// ``LabelScore/CodingKeys`` order (the label is the key it is stored under).
+    private static func jsonObject(_ score: LabelScore) -> String {
+        let members: [(LabelScore.CodingKeys, String)] = [
+            (.precision, jsonNumber(score.precision)), (.recall, jsonNumber(score.recall)),
+            (.f1, jsonNumber(score.f1)), (.support, String(score.support)),
+            (.found, String(score.found)), (.correct, String(score.correct)),
+        ]
+        return "{" + members.map { "\(JSONEscaping.quoted($0.0.stringValue)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 
     /// One confusion cell as a one-line JSON object.

@@ -4,6 +4,8 @@ extension EvaluationReport {
     /// ```
     /// processed 6 tokens with 2 phrases; found: 3 phrases; correct: 1.
     /// accuracy:  83.33%; precision:  33.33%; recall:  50.00%; FB1:  40.00
+    /// in-vocabulary chunks: 1 gold, 2 found, 1 correct; precision:  50.00%; recall: 100.00%; FB1:  66.67
+    /// out-of-vocabulary chunks: 1 gold, 1 found, 0 correct; precision:   0.00%; recall:   0.00%; FB1:   0.00
     /// fromloc.city_name: precision:  50.00%; recall: 100.00%; FB1:  66.67  2 found, 1 gold
     ///   toloc.city_name: precision:   0.00%; recall:   0.00%; FB1:   0.00  1 found, 1 gold
     /// intent accuracy:  50.00%; 1 of 2 sentences
@@ -16,7 +18,8 @@ extension EvaluationReport {
     ///       1: atis_airfare -> atis_flight
     /// ```
     /// The first two lines are conlleval's, number for number (the accuracy
-    /// line is left out when there are no tokens, as conlleval does). The per
+    /// line is left out when there are no tokens, as conlleval does). When the
+    /// report has a ``vocabularySplit``, its two classes follow. The per
     /// type lines follow conlleval's layout (type right-aligned to 17
     /// characters) but are sorted by gold count, largest first, and name both
     /// the found and gold chunk counts. The intent line appears only when the
@@ -37,6 +40,12 @@ extension EvaluationReport {
         if tokens > 0 {
             lines.append("accuracy: \(percent(tokenAccuracy))%; precision: \(percent(precision))%; "
                 + "recall: \(percent(recall))%; FB1: \(percent(f1))")
+        }
+        if let vocabularySplit {
+            for score in [vocabularySplit.inVocabulary, vocabularySplit.outOfVocabulary] {
+                lines.append("\(score.label) chunks: \(score.support) gold, \(score.found) found, \(score.correct) correct; "
+                    + "precision: \(percent(score.precision))%; recall: \(percent(score.recall))%; FB1: \(percent(score.f1))")
+            }
         }
         for score in labels {
             lines.append("\(padded(score.label, to: 17)): precision: \(percent(score.precision))%; "

@@ -51,6 +51,10 @@ public struct EvaluationReport: Equatable, Sendable {
     public let confusions: [LabelConfusion]
     /// Intent errors, most frequent first (then by gold, then predicted intent).
     public let intentConfusions: [LabelConfusion]
+    /// Chunk scores split by whether every token of a chunk is in the model's
+    /// training vocabulary, when a model was scored (predictions read from a
+    /// file come without the model's vocabulary).
+    public var vocabularySplit: VocabularySplit?
     /// The calibration of the model's confidences, when a model was scored
     /// (predictions read from a file carry no confidences).
     public var calibration: CalibrationReport?

@@ -121,6 +121,25 @@ package struct Featurizer: Hashable, Sendable, Codable {
         return encoded
     }
 
+    /// Whether `token` is in the training vocabulary: its normalised form (by
+    /// ``normalizer``) is an entry of ``words`` other than the padding and
+    /// unknown entries, so the model has a vector learnt for it.
+    ///
+    /// Every other entry comes from training: the trainer builds ``words`` from
+    /// the training tokens and the numerals and punctuation its augmentation
+    /// adds. `config.json` keeps no counts, so a loaded vocabulary cannot tell
+    /// trained entries from count-0 entries appended later (pretrained words,
+    /// `PretrainedVectors.extending`, which no bundle holds today); a bundle
+    /// that appends them must record where its trained entries end, and this
+    /// test must stop there.
+    ///
+    /// - Parameter token: one token's text, as the tokenizer gives it.
+    /// - Returns: `true` when the token's normalised form has a trained entry.
+    package func isInTrainingVocabulary(_ token: String) -> Bool {
+        guard let id = words.lookUp(normalizer.normalize(token)) else { return false }
+        return id > Vocabulary.unknownID
+    }
+
     /// The character ids that the character encoder reads for `token`: its
     /// characters after ``characterNormalizer``, or the unknown character
     /// alone when normalisation leaves nothing.

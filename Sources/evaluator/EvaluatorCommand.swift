@@ -18,6 +18,12 @@ struct EvaluatorCommand: ParsableCommand {
         them), token accuracy, intent accuracy when the data has intents, a per-label table sorted \
         by support, and the most frequent errors. --json prints the same as one JSON object.
 
+        With --model, the chunk scores are also split by vocabulary, after the overall scores \
+        (JSON: "vocabularySplit"): a gold or predicted chunk is in-vocabulary when every one of \
+        its tokens, normalised as the model normalises words, is in the model's training \
+        vocabulary, and out-of-vocabulary otherwise. Scoring files (--gold and --predicted) \
+        has no model vocabulary and so no split.
+
         With --model, also the calibration of the model's confidences: the expected calibration \
         error (10 bins) of the top intent's probability and of each predicted slot's confidence \
         (--plot writes their reliability diagrams as SVG; --uncalibrated ignores the bundle's \
@@ -115,10 +121,14 @@ struct EvaluatorCommand: ParsableCommand {
         guard !corpus.sentences.isEmpty else { throw Self.noSentences(test) }
         let results = tagger.tag(tokenized: corpus.sentences.map { JoinedTokens.utterance($0.tokens) }, threads: threads)
         let hasIntents = !tagger.intents.isEmpty && corpus.sentences.contains { $0.intent != nil }
+        let gold = corpus.sentences.map(\.labels), predicted = results.map { $0.tokens.map(\.label) }
         var report = try ChunkScorer.score(
-            gold: corpus.sentences.map(\.labels), predicted: results.map { $0.tokens.map(\.label) },
+            gold: gold, predicted: predicted,
             goldIntents: hasIntents ? corpus.sentences.map(\.intent) : [],
             predictedIntents: hasIntents ? results.map { $0.intent?.label } : [])
+        report.vocabularySplit = VocabularySplit(
+            tokens: corpus.sentences.map(\.tokens), gold: gold, predicted: predicted,
+            isKnown: tagger.configuration.featurizer.isInTrainingVocabulary)
         let calibration = ConfidenceMeasures.calibration(gold: corpus.sentences, results: results, hasIntents: hasIntents)
         report.calibration = calibration
         if let plot {

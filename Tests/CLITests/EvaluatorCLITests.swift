@@ -22,6 +22,64 @@ struct EvaluatorCLITests {
         #expect(object["sentences"] as? Int == data.devCount)
     }
 
+    /// Four ATIS-style sentences; Nairobi, Beijing and Shanghai never occur in ATIS's training data,
+    /// so the shipped model's vocabulary has 6 of the gold chunks (boston, denver, tomorrow,
+    /// san francisco, pittsburgh, new york) and lacks 3.
+    static let vocabularyTest = """
+        # intent = atis_flight
+        i\tO\nwant\tO\nto\tO\nfly\tO\nfrom\tO\nnairobi\tB-fromloc.city_name\nto\tO\nboston\tB-toloc.city_name
+
+        # intent = atis_flight
+        show\tO\nme\tO\nflights\tO\nfrom\tO\ndenver\tB-fromloc.city_name\nto\tO\nbeijing\tB-toloc.city_name
+        tomorrow\tB-depart_date.today_relative
+
+        # intent = atis_flight
+        flights\tO\nfrom\tO\nsan\tB-fromloc.city_name\nfrancisco\tI-fromloc.city_name\nto\tO\npittsburgh\tB-toloc.city_name
+
+        # intent = atis_flight
+        what\tO\nflights\tO\nleave\tO\nshanghai\tB-fromloc.city_name\nfor\tO\nnew\tB-toloc.city_name\nyork\tI-toloc.city_name
+
+        """
+
+    @Test("--model models/atis-en prints in- and out-of-vocabulary chunk scores that add up to the overall counts")
+    func vocabularySplit() throws {
+        let model = CLIRunner.repositoryRoot.appendingPathComponent("models/atis-en").path
+        let test = try CLIRunner.temporaryFile(Array(Self.vocabularyTest.utf8), name: "test.conll")
+        let text = try CLIRunner.run("evaluator", ["--model", model, "--test", test])
+        #expect(text.status == 0, "\(text.stderr)")
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        try #require(lines.count > 3)
+        let overall = try #require(lines[0].wholeMatch(of: /processed 29 tokens with (\d+) phrases; found: (\d+) phrases; correct: (\d+)\./))
+        let classCounts = /(?:in|out-of)-vocabulary chunks: (\d+) gold, (\d+) found, (\d+) correct; precision: .*/
+        let known = try #require(lines[2].wholeMatch(of: classCounts), "\(lines[2])")
+        let unknown = try #require(lines[3].wholeMatch(of: classCounts), "\(lines[3])")
+        #expect(lines[2].hasPrefix("in-vocabulary chunks: 6 gold, ") && lines[3].hasPrefix("out-of-vocabulary chunks: 3 gold, "))
+        func number(_ digits: Substring) throws -> Int { try #require(Int(digits)) }
+        #expect(try number(known.1) + number(unknown.1) == number(overall.1), "gold")
+        #expect(try number(known.2) + number(unknown.2) == number(overall.2), "found")
+        #expect(try number(known.3) + number(unknown.3) == number(overall.3), "correct")
+
+        let json = try CLIRunner.run("evaluator", ["--model", model, "--test", test, "--json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: json.output) as? [String: Any])
+        let split = try #require(object["vocabularySplit"] as? [String: [String: Any]])
+        let inVocabulary = try #require(split["inVocabulary"]), outOfVocabulary = try #require(split["outOfVocabulary"])
+        for (member, total) in [("support", "goldChunks"), ("found", "foundChunks"), ("correct", "correctChunks")] {
+            let sum = try #require(inVocabulary[member] as? Int) + (try #require(outOfVocabulary[member] as? Int))
+            #expect(sum == object[total] as? Int, "\(member)")
+        }
+        #expect(inVocabulary["support"] as? Int == 6 && outOfVocabulary["support"] as? Int == 3)
+        for score in [inVocabulary, outOfVocabulary] {
+            for member in ["precision", "recall", "f1"] { #expect((0...100).contains(try #require(score[member] as? Double))) }
+        }
+
+        let files = try CLIRunner.run("evaluator", ["--gold", test, "--predicted", test, "--json"])
+        #expect(files.status == 0, "\(files.stderr)")
+        let filesObject = try #require(try JSONSerialization.jsonObject(with: files.output) as? [String: Any])
+        #expect(filesObject["vocabularySplit"] == nil, "predictions read from files come without a vocabulary")
+        #expect(!(try CLIRunner.run("evaluator", ["--gold", test, "--predicted", test]).stdout.contains("vocabulary chunks")))
+    }
+
     @Test("--gold X --predicted X scores 100")
     func identicalFiles() throws {
         let data = try ATISSubset(trainCount: 50, devCount: 5)

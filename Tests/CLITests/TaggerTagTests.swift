@@ -129,9 +129,11 @@ struct TaggerTagTests {
         let fromModel = try CLIRunner.run("evaluator", ["--model", model, "--test", test, "--json"])
         #expect(fromFiles.status == 0)
         #expect(fromModel.status == 0)
-        // The model's report adds the calibration of its confidences, which predictions in a file do not carry.
+        // The model's report adds the calibration of its confidences and the split by its vocabulary,
+        // which predictions in a file do not carry.
         var modelReport = try #require(try JSONSerialization.jsonObject(with: fromModel.output) as? [String: Any])
         #expect(modelReport.removeValue(forKey: "calibration") != nil)
+        #expect(modelReport.removeValue(forKey: "vocabularySplit") != nil)
         let fileReport = try #require(try JSONSerialization.jsonObject(with: fromFiles.output) as? [String: Any])
         #expect(NSDictionary(dictionary: modelReport) == NSDictionary(dictionary: fileReport))
         #expect(fromFiles.stdout.contains("\"f1\""))

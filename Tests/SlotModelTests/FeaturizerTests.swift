@@ -21,6 +21,16 @@ struct FeaturizerTests {
         #expect(encoded.labelIds == nil && encoded.intentId == nil)
     }
 
+    @Test("the training vocabulary is looked up by normalised form; the padding and unknown entries are not in it")
+    func trainingVocabulary() {
+        #expect(featurizer.isInTrainingVocabulary("boston"))
+        #expect(featurizer.isInTrainingVocabulary("BOSTON"))
+        #expect(!featurizer.isInTrainingVocabulary("zürich"))
+        #expect(!featurizer.isInTrainingVocabulary(Vocabulary.unknownEntry))
+        #expect(!featurizer.isInTrainingVocabulary(Vocabulary.paddingEntry))
+        #expect(!featurizer.isInTrainingVocabulary(""))
+    }
+
     @Test("annotated sentences get label and intent ids; unknown ones are errors with file and line")
     func encodeSentences() throws {
         let sentence = AnnotatedSentence(tokens: ["fares", "from", "boston"], labels: ["O", "O", "B-fromloc.city_name"],
