@@ -14,6 +14,12 @@ package enum ModelCard {
         lines.append("## Architecture")
         lines.append("")
         lines.append("- words: \(featurizer.words.count) entries × \(architecture.wordDimension) dimensions")
+        if let pretrained = featurizer.pretrained {
+            let source = configuration.training?.hyperparameters["embeddings"].map { " from `\($0)`" } ?? ""
+            lines.append("- fixed pretrained vectors\(source): \(pretrained.count) words × \(pretrained.dimension) dimensions, "
+                + "int8 with a scale per row (`\(configuration.vectors?.file ?? VectorsFile.defaultName)`); a word absent from "
+                + "training but present here is tagged with its pretrained vector")
+        }
         if architecture.characterDimension > 0 {
             lines.append("- characters: \(featurizer.characters.count) entries × \(architecture.characterDimension), BiLSTM 2 × \(architecture.characterHiddenSize)")
         }
