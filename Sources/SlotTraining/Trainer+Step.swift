@@ -81,12 +81,21 @@ extension Trainer {
     /// Replaces rare words by the unknown word with probability
     /// `unknownWordDropout`, and any word with probability `wordDropout`;
     /// then the same for the sentence's bigrams, if it has any, so that the
-    /// unknown bigram's vector learns to stand for bigrams never seen in training.
+    /// unknown bigram's vector learns to stand for bigrams never seen in training;
+    /// then hides each token's fixed pretrained vector with probability
+    /// `pretrainedDropout`, so that the model also labels words from their
+    /// context and spelling when the vectors say little about them.
     func wordDropped(_ sentence: EncodedSentence, using generator: inout SplitMix64) -> EncodedSentence {
-        guard options.unknownWordDropout > 0 || options.wordDropout > 0 else { return sentence }
         var copy = sentence
-        drop(&copy.wordIds, rare: data.rareWords, using: &generator)
-        drop(&copy.bigramIds, rare: data.rareBigrams, using: &generator)
+        if options.unknownWordDropout > 0 || options.wordDropout > 0 {
+            drop(&copy.wordIds, rare: data.rareWords, using: &generator)
+            drop(&copy.bigramIds, rare: data.rareBigrams, using: &generator)
+        }
+        if options.pretrainedDropout > 0 {
+            for index in copy.pretrainedRows.indices where generator.nextUnitFloat() < options.pretrainedDropout {
+                copy.pretrainedRows[index] = nil
+            }
+        }
         return copy
     }
 

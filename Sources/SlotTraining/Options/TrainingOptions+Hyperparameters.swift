@@ -85,6 +85,8 @@ extension TrainingOptions {
                   "Keep pretrained vectors fixed during training."),
             .value(\.pretrainedWords, key: "pretrainedWords", option: "pretrained-words", .features,
                    "With --embeddings: how many of the file's most frequent words the model keeps as fixed extra inputs (with every training word the file knows), so that words never seen in training get their pretrained vectors when tagging; 0 for none."),
+            .value(\.pretrainedDropout, key: "pretrainedDropout", option: "pretrained-dropout", .regularisation,
+                   "Probability of hiding a training token's fixed pretrained vector (--pretrained-words), so that the model also learns to label from context and spelling."),
             .flag(\.lazyWordUpdates, sets: true, key: "lazyWordUpdates", option: "lazy-word-updates", .features,
                   "Update only the word vectors of each batch's words (faster on large vocabularies; trains a different model)."),
             .flag(\.lowercase, sets: false, key: "lowercase", option: "keep-case", .features,

@@ -26,6 +26,7 @@ extension TrainingOptions {
         try ValueViolation.check(unknownWordDropout, from: 0, to: 1, key: "unknownWordDropout")
         try ValueViolation.check(rareWordCount, 0...Self.maximumCount, key: "rareWordCount")
         try ValueViolation.check(wordDropout, from: 0, to: 1, belowUpper: true, key: "wordDropout")
+        try ValueViolation.check(pretrainedDropout, from: 0, to: 1, key: "pretrainedDropout")
         try ValueViolation.check(punctuationRate, from: 0, to: 1, key: "punctuationRate")
         try ValueViolation.check(slotDropout, from: 0, to: 1, key: "slotDropout")
         try ValueViolation.check(slotSpellingNoise, from: 0, to: 1, key: "slotSpellingNoise")

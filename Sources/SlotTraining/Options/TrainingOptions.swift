@@ -87,6 +87,9 @@ package struct TrainingOptions: Hashable, Sendable, Codable {
     /// pretrained vector when tagging; 0 for none (the vectors then only
     /// initialise the trained ones).
     package var pretrainedWords = 0
+    /// Probability of hiding a training token's fixed pretrained vector (see
+    /// ``pretrainedWords``), so that the model does not lean on the vectors alone.
+    package var pretrainedDropout: Float = 0
     /// Update only the word vectors of each batch's words ("lazy" Adam, SGD or
     /// RMSprop): the other rows keep their values and moments until their words
     /// come again, instead of moving through their moments every batch. Much
