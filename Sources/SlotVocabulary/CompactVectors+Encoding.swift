@@ -3,6 +3,8 @@ extension CompactVectors {
     static let magic = Array("SLOTVEC1".utf8)
     /// The bytes before the scales: the magic and four little-endian `UInt32`s.
     static let headerSize = 24
+    /// The largest vector size read, so that a damaged header cannot make sizes overflow.
+    static let maximumDimension = 4096
 
     /// The file `vectors.bin` of a bundle:
     ///
@@ -35,35 +37,41 @@ extension CompactVectors {
             (0..<4).reduce(0) { $0 | Int(bytes[8 + 4 * index + $1]) << (8 * $1) }
         }
         let (count, dimension, wordLength) = (field(0), field(1), field(2))
+        guard (1...Self.maximumDimension).contains(dimension) else {
+            throw CompactVectorsError("its vectors have \(dimension) values; at most \(Self.maximumDimension) are read")
+        }
         let expected = Self.headerSize + 4 * count + count * dimension + wordLength
-        guard dimension > 0, bytes.count == expected else {
+        guard bytes.count == expected else {
             throw CompactVectorsError("its header announces \(count) vectors of \(dimension) values and \(wordLength) bytes of words (\(expected) bytes), but it has \(bytes.count) bytes")
         }
-        var offset = Self.headerSize
-        var scales: [Float] = []
-        scales.reserveCapacity(count)
-        for _ in 0..<count {
-            let bits = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
-            let scale = Float(bitPattern: bits)
-            guard scale.isFinite, scale > 0 else { throw CompactVectorsError("scale \(scales.count + 1) is \(scale)") }
-            scales.append(scale)
-            offset += 4
+        let valuesStart = Self.headerSize + 4 * count, wordsStart = valuesStart + count * dimension
+        var scales = [Float](repeating: 0, count: count)
+        var values = [Int8](repeating: 0, count: count * dimension)
+        bytes.withUnsafeBytes { file in
+            scales.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: file[Self.headerSize ..< valuesStart])) }
+            values.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: file[valuesStart ..< wordsStart])) }
         }
-        let values = bytes[offset ..< offset + count * dimension].map { Int8(bitPattern: $0) }
-        offset += count * dimension
-        let words = Array(bytes[offset...])
+        for index in scales.indices {
+            let scale = Float(bitPattern: UInt32(littleEndian: scales[index].bitPattern))
+            guard scale.isFinite, scale > 0 else { throw CompactVectorsError("scale \(index + 1) is \(scale)") }
+            scales[index] = scale
+        }
+        let words = Array(bytes[wordsStart...])
+        guard String(validating: words, as: UTF8.self) != nil else { throw CompactVectorsError("its words are not UTF-8") }
         var starts = [0]
+        starts.reserveCapacity(count + 1)
         for (index, byte) in words.enumerated() where byte == 10 { starts.append(index + 1) }
         guard starts.count == count + 1, starts.last == words.count else {
             throw CompactVectorsError("it holds \(starts.count - 1) newline-terminated words where the header says \(count)")
         }
-        for index in 0..<count {
-            let word = words[starts[index] ..< starts[index + 1] - 1]
-            guard !word.isEmpty, String(validating: word, as: UTF8.self) != nil else {
-                throw CompactVectorsError("word \(index + 1) is empty or not UTF-8")
-            }
-            if index > 0, !words[starts[index - 1] ..< starts[index] - 1].lexicographicallyPrecedes(word) {
-                throw CompactVectorsError("word \(index + 1) is out of order")
+        try words.withUnsafeBufferPointer { (blob) throws(CompactVectorsError) in
+            for index in 0..<count {
+                let word = UnsafeBufferPointer(rebasing: blob[starts[index] ..< starts[index + 1] - 1])
+                guard !word.isEmpty else { throw CompactVectorsError("word \(index + 1) is empty") }
+                if index > 0,
+                   !UnsafeBufferPointer(rebasing: blob[starts[index - 1] ..< starts[index] - 1]).lexicographicallyPrecedes(word) {
+                    throw CompactVectorsError("word \(index + 1) is out of order")
+                }
             }
         }
         self.init(wordBytes: words, wordStarts: starts, values: values, scales: scales, dimension: dimension)
