@@ -97,6 +97,7 @@ struct CoNLLParser {
             throw CorpusError.unknownTagPrefix(file: file, line: line, label: label, scheme: scheme)
         }
         if type.isEmpty { throw CorpusError.emptyLabelType(file: file, line: line, label: label) }
+        if type.contains(where: \.isWhitespace) { throw CorpusError.labelTypeWithSpaces(file: file, line: line, label: label) }
     }
 
     private static let commentPrefix = Array("# ".utf8)

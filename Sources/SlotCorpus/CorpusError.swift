@@ -19,6 +19,9 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownTagPrefix(file: String, line: Int, label: String, scheme: TagScheme?)
     /// A label is a prefix with no type, such as `B-`.
     case emptyLabelType(file: String, line: Int, label: String)
+    /// A label's type holds white space, such as `B-to city` in a TAB-separated
+    /// column, which JSONL spans and the tagger's output could not carry.
+    case labelTypeWithSpaces(file: String, line: Int, label: String)
     /// A `# intent = ` line gives no intent name.
     case emptyIntent(file: String, line: Int)
     /// A `# intent = ` line appears inside a sentence, or a second time before one.
@@ -63,6 +66,8 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "use \(scheme == .bio || scheme == .iob1 ? "B- or I-" : "B-, I-, E- or S-") prefixes or O"
         case let .emptyLabelType(file, line, label):
             "\(Self.place(file, line)): label \"\(label)\" has no type after its prefix; write e.g. B-city"
+        case let .labelTypeWithSpaces(file, line, label):
+            "\(Self.place(file, line)): label \"\(label)\" holds white space in its type; join the words, e.g. B-to_city"
         case let .emptyIntent(file, line):
             "\(Self.place(file, line)): intent line without a name; write `# intent = NAME`"
         case let .misplacedIntent(file, line):

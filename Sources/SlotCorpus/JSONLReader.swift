@@ -108,6 +108,12 @@ public struct JSONLReader: Sendable, Hashable {
                     reason: "span \(slot.start)..<\(slot.end) has the label \"\(slot.label)\", which is empty or holds spaces"
                 )
             }
+            if let type = ChunkLabel(slot.label).type {
+                throw CorpusError.invalidJSON(
+                    file: line.file, line: line.number,
+                    reason: "span \(slot.start)..<\(slot.end) has the label \"\(slot.label)\", a tagged label; spans take the slot name (\"\(type)\"), the reader adds B- and I-"
+                )
+            }
             labels[first] = "B-" + slot.label
             for index in first..<last {
                 labels[index + 1] = "I-" + slot.label

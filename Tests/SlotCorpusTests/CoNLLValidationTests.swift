@@ -11,6 +11,7 @@ struct CoNLLValidationTests {
             ("a\tO\n O\n", "t.conll:2: empty token before the label; remove the leading TAB or space"),
             ("a\tX-foo\n", "t.conll:1: label \"X-foo\" has an unknown prefix for BIO, IOB1 or BIOES tags; use B-, I-, E- or S- prefixes or O"),
             ("a\tB-\n", "t.conll:1: label \"B-\" has no type after its prefix; write e.g. B-city"),
+            ("to\tO\nboston\tB-to city\n", "t.conll:2: label \"B-to city\" holds white space in its type; join the words, e.g. B-to_city"),
             ("# intent = \nb\tO\n", "t.conll:1: intent line without a name; write `# intent = NAME`"),
             (
                 "a\tO\n# intent = x\n",

@@ -50,6 +50,8 @@ struct JSONLTests {
              "s.jsonl:1: spans 4..<13 and 7..<13 overlap; keep one label per token"),
             (#"{"text": "fly to Boston", "slots": [{"start": 7, "end": 13, "label": "a b"}]}"#,
              "s.jsonl:1: invalid JSONL record: span 7..<13 has the label \"a b\", which is empty or holds spaces; write {\"text\": ..., \"intent\": ..., \"slots\": [{\"start\": ..., \"end\": ..., \"label\": ...}]}"),
+            (#"{"text": "fly to Boston", "slots": [{"start": 7, "end": 13, "label": "B-city"}]}"#,
+             "s.jsonl:1: invalid JSONL record: span 7..<13 has the label \"B-city\", a tagged label; spans take the slot name (\"city\"), the reader adds B- and I-; write {\"text\": ..., \"intent\": ..., \"slots\": [{\"start\": ..., \"end\": ..., \"label\": ...}]}"),
             (#"{"intent": "x"}"#,
              "s.jsonl:1: invalid JSONL record: missing key \"text\"; write {\"text\": ..., \"intent\": ..., \"slots\": [{\"start\": ..., \"end\": ..., \"label\": ...}]}"),
             (#"{"text": "a", "slots": [{"start": "0", "end": 1, "label": "x"}]}"#,
