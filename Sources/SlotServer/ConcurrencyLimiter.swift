@@ -10,6 +10,9 @@ final class ConcurrencyLimiter: Sendable {
         self.limit = limit
     }
 
+    /// The requests holding a permit now (briefly one more while a refused one backs out).
+    var inProgress: Int { inFlight.load(ordering: .relaxed) }
+
     /// Runs `body` holding one of the `limit` permits.
     ///
     /// - Throws: ``ServiceError`` 503 with `Retry-After` when every permit is

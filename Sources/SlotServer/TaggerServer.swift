@@ -29,6 +29,10 @@ package struct TaggerServer: Sendable {
     /// Where the server logs.
     package let logger: Logger
     private let limiter: ConcurrencyLimiter
+
+    /// The tagging requests in progress (those holding one of
+    /// ``ServerLimits/maxConcurrentRequests`` permits).
+    package var requestsInProgress: Int { limiter.inProgress }
     private let reader: RequestBodyReader
 
     /// Utterances tagged between two checks of the time limit in a batch.

@@ -130,19 +130,14 @@ extension ServerTests {
                 let body = #"{"text": "flights to denver"}"#
                 let first = try RawConnection(port: server.port)
                 try first.send(RawConnection.postHead("/parse", length: body.utf8.count) + body.prefix(5))
-                // Until the server has read the first head, requests still pass; on a
-                // loaded machine (other suites run beside this one) that can take seconds.
-                var refused: TestServer.Client.Reply?
+                // Wait until the server has read the first head and that request holds the
+                // permit: a request sent before then could take the permit first.
                 let deadline = ContinuousClock.now + .seconds(60)
-                while ContinuousClock.now < deadline {
-                    let reply = try await server.post("/parse", json: ["text": "to denver"])
-                    if reply.status == 503 {
-                        refused = reply
-                        break
-                    }
-                    try await Task.sleep(for: .milliseconds(20))
+                while server.server.requestsInProgress == 0, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(10))
                 }
-                let reply = try #require(refused)
+                #expect(server.server.requestsInProgress == 1)
+                let reply = try await server.post("/parse", json: ["text": "to denver"])
                 try Self.expectRefusal(reply, status: 503, reason: "Overloaded", mentioning: "limit of 1 concurrent")
                 #expect(reply.header("Retry-After") == "1")
                 try first.send(String(body.dropFirst(5)))
