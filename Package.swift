@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "SlotVocabulary", dependencies: ["SlotText", "SlotCorpus", "SlotMath"]),
         .target(
             name: "SlotModel",
-            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotIO", "SlotValues"]
+            dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotIO", "SlotValues", "CSHA256"]
         ),
         .target(
             name: "SlotTraining",
@@ -74,6 +74,7 @@ let package = Package(
 
         // MARK: - C shims
         .target(name: "CFileSystem"),
+        .target(name: "CSHA256"),
         .target(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]

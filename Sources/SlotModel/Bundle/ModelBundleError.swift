@@ -21,7 +21,7 @@ public enum ModelBundleError: Error, CustomStringConvertible, Equatable {
     case invalidConfig(path: String, key: String, reason: String)
     /// The bundle was written in a format version this library cannot read.
     case unsupportedFormatVersion(path: String, found: Int, supported: [Int])
-    /// The weights' SHA-256 (lowercase hexadecimal) differs from the one recorded in `config.json`.
+    /// A file of the bundle (the weights or the pretrained vectors) has a SHA-256 (lowercase hexadecimal) other than the one recorded in `config.json`.
     case checksumMismatch(path: String, expected: String, actual: String)
     /// The safetensors file ends at byte `fileSize` but its own header needs `requiredSize` bytes.
     case truncatedWeights(path: String, fileSize: Int, requiredSize: Int)
@@ -73,7 +73,7 @@ public enum ModelBundleError: Error, CustomStringConvertible, Equatable {
         case let .unsupportedFormatVersion(path, found, supported):
             "\(path): bundle format version \(found) is not supported (this library reads \(supported.map(String.init).joined(separator: ", "))); use a matching slot-tagger release or re-train the model."
         case let .checksumMismatch(path, expected, actual):
-            "\(path): SHA-256 is \(actual) but config.json records \(expected); the weights are corrupted: re-train or re-download the bundle."
+            "\(path): SHA-256 is \(actual) but config.json records \(expected); the file is corrupted: re-train or re-download the bundle."
         case let .truncatedWeights(path, fileSize, requiredSize):
             "\(path): file ends at byte \(fileSize) but its header needs \(requiredSize) bytes; the weights are truncated: re-train or re-download the bundle."
         case let .badHeader(path, reason):

@@ -1,15 +1,43 @@
-/// The SHA-256 hash function (FIPS 180-4), used to checksum a bundle's weights.
+import CSHA256
+
+/// The SHA-256 hash function (FIPS 180-4), used to checksum a bundle's files.
 ///
 /// Feed bytes with `update(_:)` in as many pieces as convenient, then call ``finalize()``; or
 /// hash a whole buffer at once with ``digest(of:)`` or ``hexDigest(of:)``. Whole 64-byte blocks
-/// are compressed straight from the caller's buffer: about 360 MB/s in release builds here
-/// (10 MB in 28 ms).
+/// are compressed straight from the caller's buffer, with the processor's SHA instructions
+/// where it has them (x86 SHA-NI) and portable Swift otherwise: measured on the development
+/// machine, about 360 MB/s portable and five times that with the instructions.
 ///
 /// Named `SHA256Hasher` rather than `SHA256` so that it never clashes with swift-crypto's type in
 /// a chatbot backend that imports both.
 package struct SHA256Hasher: Sendable {
+    /// How whole blocks are compressed; every implementation gives the same digests.
+    package enum Implementation: Sendable, CaseIterable {
+        /// Portable Swift, on any processor.
+        case portable
+        /// The processor's SHA instructions (`CSHA256`), only where ``isAvailable`` holds.
+        case processor
+
+        /// Whether this machine can run the implementation.
+        package var isAvailable: Bool {
+            switch self {
+            case .portable: true
+            case .processor: SHA256Hasher.processorHasInstructions
+            }
+        }
+
+        /// The fastest implementation this machine runs.
+        package static let fastest: Implementation = SHA256Hasher.processorHasInstructions ? .processor : .portable
+    }
+
     /// The length of a digest in bytes.
     package static let digestByteCount = 32
+
+    /// Whether the processor has the SHA instructions, asked once.
+    private static let processorHasInstructions = csha256_hardware_available() != 0
+
+    /// How this hasher compresses blocks.
+    private let implementation: Implementation
 
     /// The chaining state H0…H7.
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
@@ -22,7 +50,13 @@ package struct SHA256Hasher: Sendable {
     private var byteCount: UInt64 = 0
 
     /// Creates a hasher in the initial state.
-    package init() {}
+    ///
+    /// - Parameter implementation: How to compress blocks; it must be available
+    ///   on this machine. The default is the fastest one.
+    package init(implementation: Implementation = .fastest) {
+        precondition(implementation.isAvailable, "SHA-256 implementation \(implementation) is not available on this processor")
+        self.implementation = implementation
+    }
 
     /// Appends bytes to the message.
     ///
@@ -111,6 +145,14 @@ package struct SHA256Hasher: Sendable {
     /// - Parameter blocks: Bytes whose count is a multiple of 64.
     private mutating func compress(blocks: UnsafeRawBufferPointer) {
         precondition(blocks.count % 64 == 0, "SHA-256 compresses whole 64-byte blocks only")
+        guard let start = blocks.baseAddress, !blocks.isEmpty else { return }
+        if implementation == .processor {
+            withUnsafeMutableBytes(of: &state) { words in
+                csha256_compress_hardware(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                          start.assumingMemoryBound(to: UInt8.self), blocks.count / 64)
+            }
+            return
+        }
         SHA256Hasher.roundConstants.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 var (h0, h1, h2, h3, h4, h5, h6, h7) = state

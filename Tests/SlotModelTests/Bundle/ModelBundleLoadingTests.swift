@@ -124,7 +124,7 @@ struct ModelBundleLoadingTests {
             let error = BundleFixtures.loadingError(bundle)
             let actual = SHA256Hasher.hexDigest(of: weights)
             #expect(error == .checksumMismatch(path: bundle + "/model.safetensors", expected: expected, actual: actual))
-            #expect(error?.description == "\(bundle)/model.safetensors: SHA-256 is \(actual) but config.json records \(expected); the weights are corrupted: re-train or re-download the bundle.")
+            #expect(error?.description == "\(bundle)/model.safetensors: SHA-256 is \(actual) but config.json records \(expected); the file is corrupted: re-train or re-download the bundle.")
         }
     }
 
