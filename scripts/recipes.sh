@@ -1,0 +1,35 @@
+# The shipped models' recipes: the one place that says which corpus, trainer options and
+# seed each model in models/ is trained with. Sourced by scripts/train-models.sh (which
+# trains the shipped seed) and scripts/seed-study.sh (which trains several seeds of the same
+# recipe for the seed means and ranges in the model cards). Both set VECTORS first: the path
+# of the GloVe text that scripts/fetch-vectors.sh prints.
+
+# The models `make models` trains, in order.
+recipe_models=(atis-en snips-en resume-zh)
+
+# recipe NAME: sets recipe_corpus (a directory of corpora/), recipe_seed (the seed shipped,
+# picked by dev slot F1 in scripts/seed-study.sh), recipe_options (trainer options beside
+# --train, --dev, --output and --seed) and recipe_probe (a further corpus of corpora/ that
+# seed-study.sh scores every seed on, or empty); returns 1 for an unknown NAME.
+recipe() {
+    recipe_probe=""
+    case "$1" in
+        # GloVe 6B 50d as word vectors and, for words training never saw, 50,000 fixed
+        # pretrained rows (the trainer's defaults for --pretrained-words and
+        # --pretrained-dropout, chosen on dev: models/EXPERIMENTS.md).
+        atis-en)
+            recipe_corpus=atis recipe_seed=1 recipe_probe=atis-unseen-cities
+            recipe_options=(--allow-unseen-dev-labels --embeddings "$VECTORS" --word-dimension 50) ;;
+        # SNIPS already writes most numbers as numerals (3,781 digit tokens against
+        # 1,710 number words); rendering its words as numerals cost 5 test intents.
+        snips-en)
+            recipe_corpus=snips recipe_seed=1
+            recipe_options=(--numeral-rate 0 --embeddings "$VECTORS" --word-dimension 50) ;;
+        # Chinese NER labelled per character: grapheme tokens, with bigram and
+        # soft-word (ICU word position) features; 10 epochs (models/resume-zh/README.md).
+        resume-zh)
+            recipe_corpus=resume-zh recipe_seed=1
+            recipe_options=(--tokenizer graphemes --bigram-dimension 50 --softword-dimension 20 --max-epochs 10) ;;
+        *) return 1 ;;
+    esac
+}
