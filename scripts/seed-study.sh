@@ -28,6 +28,7 @@ done
 make --no-print-directory deps
 swift build -c release >/dev/null
 VECTORS=$(scripts/fetch-vectors.sh)
+VECTORS=${VECTORS#"$PWD/"}
 recipe "$name"
 
 runs=.cache/seeds

@@ -18,7 +18,9 @@ make --no-print-directory deps
 swift build -c release >/dev/null
 # GloVe 6B 50d in text form, for a recipe that passes `--embeddings "$VECTORS"`: downloaded
 # and converted on the first run, checked against its recorded checksum after that.
+# (named relative to the repository, so that model cards and config.json name no machine's path).
 VECTORS=$(scripts/fetch-vectors.sh)
+VECTORS=${VECTORS#"$PWD/"}
 
 train() {
     local name=$1
@@ -53,7 +55,9 @@ train() {
         echo "$speed"
         echo '```'
         # What only several runs can tell (seed-study.sh's table, comparisons), kept beside this script.
-        for notes in "scripts/model-notes/$name-seeds.md" "scripts/model-notes/$name.md"; do
+        local notes_files=("scripts/model-notes/$name-seeds.md" "scripts/model-notes/$name.md")
+        [[ " ${recipe_options[*]} " != *" --embeddings "* ]] || notes_files=(scripts/model-notes/vectors.md "${notes_files[@]}")
+        for notes in "${notes_files[@]}"; do
             if [ -f "$notes" ]; then
                 echo
                 cat "$notes"
