@@ -4,6 +4,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants of SHA-256 (FIPS 180-4, section 4.2.2): the first 32
+/// bits of the fractional parts of the cube roots of the first 64 primes.
+/// The one copy, shared with SlotModel's portable SHA256Hasher.
+const uint32_t *csha256_round_constants(void);
+
 /// Whether this processor has the SHA extensions (x86 SHA-NI, with SSSE3 and
 /// SSE4.1) that csha256_compress_hardware needs: 1 if so, 0 otherwise, and
 /// always 0 on other architectures.
