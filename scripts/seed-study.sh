@@ -11,7 +11,8 @@
 # Runs go to .cache/seeds/NAME-sSEED (git-ignored); a seed whose run finished there
 # (training.json present) is scored again but not re-trained. The table is printed and
 # written to scripts/model-notes/NAME-seeds.md, which scripts/train-models.sh appends to
-# the model card. About 2 minutes per ATIS seed and 7 per SNIPS seed on 2 quiet cores.
+# the model card. On 2 cores a seed took about 1–2 minutes on ATIS, 5 on SNIPS with vectors
+# and 1.5–3 on resume-zh (2026-11-27).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/recipes.sh

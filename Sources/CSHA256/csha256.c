@@ -1,7 +1,7 @@
 // SHA-256 compression with the x86 SHA extensions (FIPS 180-4; Intel's SHA
 // extensions reference, 2013). The portable compression is SlotModel's
-// SHA256Hasher; this file only makes hashing a bundle's files about five
-// times faster where the processor allows.
+// SHA256Hasher; this file only makes hashing a bundle's files faster where
+// the processor allows.
 #include "csha256.h"
 
 static const uint32_t round_constants[64] = {

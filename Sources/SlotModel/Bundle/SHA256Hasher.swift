@@ -5,8 +5,9 @@ import CSHA256
 /// Feed bytes with `update(_:)` in as many pieces as convenient, then call ``finalize()``; or
 /// hash a whole buffer at once with ``digest(of:)`` or ``hexDigest(of:)``. Whole 64-byte blocks
 /// are compressed straight from the caller's buffer, with the processor's SHA instructions
-/// where it has them (x86 SHA-NI) and portable Swift otherwise: measured on the development
-/// machine, about 360 MB/s portable and five times that with the instructions.
+/// where it has them (x86 SHA-NI) and portable Swift otherwise. Portable: about 360 MB/s in
+/// release builds (10 MB in 28 ms). With the instructions, hashing fell from 21% to under 5%
+/// of the CPU samples of a one-line `tagger tag` on a bundle with pretrained vectors (`perf`).
 ///
 /// Named `SHA256Hasher` rather than `SHA256` so that it never clashes with swift-crypto's type in
 /// a chatbot backend that imports both.
