@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "SlotCorpus", dependencies: ["SlotText", "SlotIO"]),
         .target(
             name: "SlotMath",
-            dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))],
+            dependencies: ["CKernels", .target(name: "CBLAS", condition: .when(platforms: [.linux]))],
             linkerSettings: [.linkedLibrary("m")]
         ),
         .target(name: "SlotLayers", dependencies: ["SlotMath"]),
@@ -75,6 +75,7 @@ let package = Package(
         // MARK: - C shims
         .target(name: "CFileSystem"),
         .target(name: "CSHA256"),
+        .target(name: "CKernels"),
         .target(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]

@@ -63,11 +63,16 @@ package struct Bidirectional<Cell: RecurrentLayer>: ParameterSet {
     /// - Parameters:
     ///   - input: `N × D`, sequences one after another as `layout` says.
     ///   - layout: the batch's sequence lengths.
+    ///   - strategy: how the matrix products are computed (``GEMM/Strategy``).
     /// - Returns: the outputs `N × 2H` in token order, and the cache for the backward pass.
-    package func forward(_ input: Matrix, layout: SequenceLayout) -> (output: Matrix, cache: Cache) {
+    package func forward(
+        _ input: Matrix, layout: SequenceLayout, strategy: GEMM.Strategy = .blas
+    ) -> (output: Matrix, cache: Cache) {
         var output = Matrix(rows: layout.tokenCount, columns: outputSize)
-        let first = leftToRight.forward(input, layout: layout, reversed: false, output: &output, outputColumn: 0)
-        let second = rightToLeft.forward(input, layout: layout, reversed: true, output: &output, outputColumn: hiddenSize)
+        let first = leftToRight.forward(
+            input, layout: layout, reversed: false, output: &output, outputColumn: 0, strategy: strategy)
+        let second = rightToLeft.forward(
+            input, layout: layout, reversed: true, output: &output, outputColumn: hiddenSize, strategy: strategy)
         return (output, Cache(leftToRight: first, rightToLeft: second, layout: layout))
     }
 

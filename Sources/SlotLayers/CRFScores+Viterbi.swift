@@ -1,3 +1,5 @@
+import SlotMath
+
 extension CRFScores {
     /// The highest-scoring label sequence over `length` rows of `emissions`
     /// (Viterbi), ties going to the lower label index.
@@ -14,27 +16,16 @@ extension CRFScores {
         var labels = [Int](repeating: 0, count: length)
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: length * count) { backPointers in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * count) { buffer in
-                let delta = buffer.baseAddress!, candidates = buffer.baseAddress! + count
-                transitions.withUnsafeBufferPointer { transitions in
-                runBounds.withUnsafeBufferPointer { runBounds in
+                var delta = buffer.baseAddress!, next = buffer.baseAddress! + count
+                incomingTransitions.withUnsafeBufferPointer { incoming in
+                incomingRuns.withUnsafeBufferPointer { runs in
                     for j in 0..<count { delta[j] = start[j] + emissions[j] }
                     for t in 1..<length {
-                        let pointers = backPointers.baseAddress! + t * count
-                        candidates.update(repeating: -.infinity, count: count)
-                        pointers.update(repeating: 0, count: count)
-                        for i in 0..<count {
-                            let previous = delta[i]
-                            if previous == -.infinity { continue }
-                            let row = transitions.baseAddress! + i * count
-                            for run in runOffsets[i] ..< runOffsets[i + 1] {
-                                let first = runBounds[2 * run], last = runBounds[2 * run + 1]
-                                Self.relax(
-                                    count: last - first, previous: previous, from: Int32(i), row: row + first,
-                                    candidates: candidates + first, pointers: pointers + first)
-                            }
-                        }
-                        let row = emissions + t * count
-                        for j in 0..<count { delta[j] = candidates[j] + row[j] }
+                        Kernels.viterbiStep(
+                            count: count, delta: delta, incoming: incoming.baseAddress!,
+                            runBounds: runs.baseAddress! + count + 1, runOffsets: runs.baseAddress!,
+                            emissions: emissions + t * count, next: next, pointers: backPointers.baseAddress! + t * count)
+                        swap(&delta, &next)
                     }
                 }}
                 var best = 0
@@ -50,38 +41,6 @@ extension CRFScores {
             }
         }
         return labels
-    }
-
-    /// One Viterbi relaxation: for every label `j`, keeps `previous + row[j]`
-    /// in `candidates[j]` (and `from` in `pointers[j]`) when it beats the
-    /// candidate so far, eight labels at a time. Ties keep the earlier label.
-    @inline(__always)
-    static func relax(
-        count: Int, previous: Float, from: Int32, row: UnsafePointer<Float>,
-        candidates: UnsafeMutablePointer<Float>, pointers: UnsafeMutablePointer<Int32>
-    ) {
-        var j = 0
-        let source = SIMD8<Int32>(repeating: from)
-        while j + 8 <= count {
-            let rowRaw = UnsafeRawPointer(row + j)
-            let candidateRaw = UnsafeMutableRawPointer(candidates + j), pointerRaw = UnsafeMutableRawPointer(pointers + j)
-            let candidate = previous + rowRaw.loadUnaligned(as: SIMD8<Float>.self)
-            let best = candidateRaw.loadUnaligned(as: SIMD8<Float>.self)
-            let better = candidate .> best
-            candidateRaw.storeBytes(of: best.replacing(with: candidate, where: better), as: SIMD8<Float>.self)
-            let pointer = pointerRaw.loadUnaligned(as: SIMD8<Int32>.self)
-            pointerRaw.storeBytes(
-                of: pointer.replacing(with: source, where: better), as: SIMD8<Int32>.self)
-            j += 8
-        }
-        while j < count {
-            let candidate = previous + row[j]
-            if candidate > candidates[j] {
-                candidates[j] = candidate
-                pointers[j] = from
-            }
-            j += 1
-        }
     }
 
     /// The largest `k` ``nBest(_:length:k:)`` honours; larger requests get this many.

@@ -26,14 +26,16 @@ struct CRFScores: Sendable {
     let expTransitions: [Float]
     /// The largest finite transition score (0 when there is none).
     let shift: Float
-    /// The runs of consecutive labels each label can be followed by (finite
-    /// transitions), as `[start, end)` pairs: row `i`'s runs are pairs
-    /// `runOffsets[i] ..< runOffsets[i + 1]` of `runBounds`. Under BIO
-    /// constraints a label has three runs (`B-…`, its own `I-X`, `O`) instead
-    /// of all `L` labels, so Viterbi skips the impossible half of the matrix.
-    let runBounds: [Int]
-    /// Where each row's runs start in ``runBounds`` (in pairs), `L + 1` entries.
-    let runOffsets: [Int]
+    /// `transitions` transposed, row-major `L × L` (row = to): the scores
+    /// of every label's incoming transitions lie in one row.
+    let incomingTransitions: [Float]
+    /// The runs of consecutive labels each label can follow (finite
+    /// transitions into it): `L + 1` offsets, then the runs as `[start, end)`
+    /// pairs; label `j`'s runs are the pairs `incomingRuns[j] ..< incomingRuns[j + 1]`
+    /// of the part after the offsets. Under BIO constraints `B-…` and `O`
+    /// follow any label (one run of `L`) and `I-X` only `B-X` and `I-X` (two
+    /// runs of one), so Viterbi skips the impossible half of the matrix.
+    let incomingRuns: [Int32]
 
     /// Sums below this are recomputed in log space: their terms may have
     /// lost precision to subnormal numbers.
@@ -60,20 +62,22 @@ struct CRFScores: Sendable {
         self.transitions = transitions
         self.expTransitions = transitions.map { Kernels.exp($0 - shift) }
         self.shift = shift
-        var runBounds: [Int] = []
-        var runOffsets = [0]
-        for i in 0..<labelCount {
-            var j = 0
-            while j < labelCount {
-                guard transitions[i * labelCount + j] > -.infinity else { j += 1; continue }
-                let start = j
-                while j < labelCount && transitions[i * labelCount + j] > -.infinity { j += 1 }
-                runBounds += [start, j]
+        var incoming = [Float](repeating: 0, count: transitions.count)
+        var runBounds: [Int32] = []
+        var runOffsets: [Int32] = [0]
+        for j in 0..<labelCount {
+            for i in 0..<labelCount { incoming[j * labelCount + i] = transitions[i * labelCount + j] }
+            var i = 0
+            while i < labelCount {
+                guard incoming[j * labelCount + i] > -.infinity else { i += 1; continue }
+                let start = i
+                while i < labelCount && incoming[j * labelCount + i] > -.infinity { i += 1 }
+                runBounds += [Int32(start), Int32(i)]
             }
-            runOffsets.append(runBounds.count / 2)
+            runOffsets.append(Int32(runBounds.count / 2))
         }
-        self.runBounds = runBounds
-        self.runOffsets = runOffsets
+        self.incomingTransitions = incoming
+        self.incomingRuns = runOffsets + runBounds
     }
 
     /// The score of `labels` (one per row of `emissions`), summed in `Double`

@@ -59,11 +59,13 @@ package struct Linear: ParameterSet, Hashable {
 
     /// Applies the layer to every row of `input`.
     ///
-    /// - Parameter input: the batch, `n × inputSize`.
+    /// - Parameters:
+    ///   - input: the batch, `n × inputSize`.
+    ///   - strategy: how the matrix product is computed (``GEMM/Strategy``).
     /// - Returns: the outputs, `n × outputSize`.
-    package func callAsFunction(_ input: Matrix) -> Matrix {
+    package func callAsFunction(_ input: Matrix, strategy: GEMM.Strategy = .blas) -> Matrix {
         var output = Matrix(rows: input.rows, columns: outputSize)
-        forward(input, into: &output)
+        forward(input, into: &output, strategy: strategy)
         return output
     }
 
@@ -73,7 +75,8 @@ package struct Linear: ParameterSet, Hashable {
     /// - Parameters:
     ///   - input: the batch, `n × inputSize`.
     ///   - output: resized to `n` rows and overwritten; it must have `outputSize` columns.
-    package func forward(_ input: Matrix, into output: inout Matrix) {
+    ///   - strategy: how the matrix product is computed (``GEMM/Strategy``).
+    package func forward(_ input: Matrix, into output: inout Matrix, strategy: GEMM.Strategy = .blas) {
         precondition(input.columns == inputSize, "input has \(input.columns) columns, the layer expects \(inputSize)")
         precondition(output.columns == outputSize, "output has \(output.columns) columns, the layer produces \(outputSize)")
         output.resize(rows: input.rows)
@@ -86,7 +89,7 @@ package struct Linear: ParameterSet, Hashable {
                 }
             }
         }
-        Matrix.multiply(input, weight, transposeB: true, into: &output, beta: 1)
+        Matrix.multiply(input, weight, transposeB: true, into: &output, beta: 1, strategy: strategy)
     }
 
     /// Applies the layer and keeps what the backward pass needs.

@@ -16,10 +16,12 @@ extension RecurrentLayer {
     ///     `outputColumn ..< outputColumn + H` (a bidirectional layer writes both
     ///     directions into one matrix this way).
     ///   - outputColumn: the first column of `output` to write.
+    ///   - strategy: how the matrix products are computed (``GEMM/Strategy``):
+    ///     BLAS for training, the direct kernel for one sentence at inference.
     /// - Returns: the cache for ``backward(outputGradient:outputColumn:finalGradient:finalColumn:cache:inputGradient:)``.
     package func forward(
         _ input: Matrix, layout: SequenceLayout, reversed: Bool,
-        output: inout Matrix, outputColumn: Int
+        output: inout Matrix, outputColumn: Int, strategy: GEMM.Strategy = .blas
     ) -> RecurrentCache {
         let count = layout.tokenCount
         let size = hiddenSize
@@ -28,7 +30,7 @@ extension RecurrentLayer {
                      "\(Self.self) expects a \(count)×\(inputSize) input, got \(input.rows)×\(input.columns)")
         precondition(output.rows == count && outputColumn + size <= output.columns, "\(Self.self) output matrix too small")
         var inputGates = Matrix(rows: count, columns: gateSize)
-        Matrix.multiply(input, inputWeight, transposeB: true, into: &inputGates)
+        Matrix.multiply(input, inputWeight, transposeB: true, into: &inputGates, strategy: strategy)
         let rows = layout.packedRows(reversed: reversed)
         var gates = Matrix(rows: count, columns: gateSize)
         var memory = Matrix(rows: count, columns: memorySize)
@@ -72,7 +74,7 @@ extension RecurrentLayer {
                     GEMM.multiply(
                         transposeA: false, transposeB: true, m: active, n: gateSize, k: size,
                         alpha: 1, a: hp + start * size, lda: size, b: wh, ldb: size,
-                        beta: hg == nil ? 1 : 0, c: hg ?? g + start * gateSize, ldc: gateSize)
+                        beta: hg == nil ? 1 : 0, c: hg ?? g + start * gateSize, ldc: gateSize, strategy: strategy)
                 } else {
                     hg?.update(repeating: 0, count: active * gateSize)
                 }

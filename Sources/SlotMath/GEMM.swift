@@ -3,6 +3,7 @@ import Accelerate
 #elseif canImport(CBLAS)
 import CBLAS
 #endif
+import CKernels
 
 /// General matrix multiplication over raw row-major buffers, the one place
 /// where the toolkit's matrix products happen.
@@ -37,14 +38,40 @@ package enum GEMM {
         #endif
     }
 
-    /// Computes `C = alpha · op(A) · op(B) + beta · C` with the platform's BLAS.
+    /// Which code computes a product that both BLAS and the direct kernel could.
+    package enum Strategy: Sendable {
+        /// BLAS for every product. Training takes this, so that a recipe trains
+        /// to the same bits as it did before the direct kernel existed.
+        case blas
+        /// The direct kernel (``multiplyFewRows(m:n:k:a:lda:b:ldb:accumulate:c:ldc:)``)
+        /// for `A · Bᵀ` when `A` has at most ``fewRowsLimit`` rows and `alpha` is 1
+        /// and `beta` 0 or 1; BLAS otherwise. Inference takes this: one sentence's
+        /// products are small, and BLAS copies (packs) the whole weight matrix on
+        /// every call.
+        case fewRows
+    }
+
+    /// The most rows of `A` that ``Strategy/fewRows`` sends to the direct kernel:
+    /// from about this many rows on, BLAS's packing pays for itself
+    /// (`bench` prints both for the model's shapes).
+    package static let fewRowsLimit = 48
+
+    /// Computes `C = alpha · op(A) · op(B) + beta · C` with the platform's BLAS,
+    /// or with the direct kernel when `strategy` is ``Strategy/fewRows`` and the
+    /// product qualifies (the two sum in different orders: results can differ
+    /// in the last bits).
     @inlinable
     package static func multiply(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Float, a: UnsafePointer<Float>, lda: Int,
         b: UnsafePointer<Float>, ldb: Int,
-        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int,
+        strategy: Strategy = .blas
     ) {
+        if strategy == .fewRows && !transposeA && transposeB && m <= fewRowsLimit && alpha == 1 && (beta == 0 || beta == 1) {
+            multiplyFewRows(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, accumulate: beta == 1, c: c, ldc: ldc)
+            return
+        }
         #if canImport(Accelerate) || canImport(CBLAS)
         if m == 1 && n > 0 && k > 0 && !transposeA {
             // A one-row product is a matrix-vector product; gemv skips the copy (packing) of B
@@ -66,6 +93,24 @@ package enum GEMM {
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
             alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
         #endif
+    }
+
+    /// Computes `C = A · Bᵀ` (or `C += A · Bᵀ` when `accumulate`) with dot
+    /// products of rows as they are stored (`CKernels`, AVX2 and FMA where the
+    /// processor has them): no copy of `B` is made, which makes it faster than
+    /// BLAS when `A` has few rows.
+    /// - Parameters:
+    ///   - m: rows of `A` and `C`.
+    ///   - n: rows of `B`, columns of `C`.
+    ///   - k: columns of `A` and `B`.
+    ///   - path: the vector code where the processor has it, or portable C.
+    @inlinable
+    package static func multiplyFewRows(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        accumulate: Bool, c: UnsafeMutablePointer<Float>, ldc: Int, path: Kernels.Path = .fastest
+    ) {
+        let product = path == .fastest ? ckernels_sgemm_nt : ckernels_sgemm_nt_portable
+        product(Int32(m), Int32(n), Int32(k), a, Int32(lda), b, Int32(ldb), c, Int32(ldc), accumulate ? 1 : 0)
     }
 
     /// Computes `y = alpha · op(A) · x + beta · y` for a row-major `rows × columns`

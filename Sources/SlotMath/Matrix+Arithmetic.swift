@@ -53,10 +53,11 @@ extension Matrix {
     ///   - a: the left factor, `m × k` (or `k × m` when `transposeA`).
     ///   - b: the right factor, `k × n` (or `n × k` when `transposeB`).
     ///   - c: the result, `m × n`; its rows and columns must already match.
+    ///   - strategy: BLAS always, or the direct kernel for few rows (see ``GEMM/Strategy``).
     package static func multiply(
         _ a: Matrix, transposeA: Bool = false,
         _ b: Matrix, transposeB: Bool = false,
-        into c: inout Matrix, alpha: Float = 1, beta: Float = 0
+        into c: inout Matrix, alpha: Float = 1, beta: Float = 0, strategy: GEMM.Strategy = .blas
     ) {
         let m = transposeA ? a.columns : a.rows
         let k = transposeA ? a.rows : a.columns
@@ -76,7 +77,7 @@ extension Matrix {
                         transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                         alpha: alpha, a: pa.baseAddress!, lda: a.columns,
                         b: pb.baseAddress!, ldb: b.columns,
-                        beta: beta, c: pc.baseAddress!, ldc: n)
+                        beta: beta, c: pc.baseAddress!, ldc: n, strategy: strategy)
                 }
             }
         }

@@ -49,17 +49,20 @@ package enum EncoderLayer: ParameterSet {
         }
     }
 
-    /// Runs the layer over a batch: outputs `N × 2H` and the cache.
-    package func forward(_ input: Matrix, layout: SequenceLayout) -> (output: Matrix, cache: Cache) {
+    /// Runs the layer over a batch: outputs `N × 2H` and the cache. `strategy`
+    /// says how the matrix products are computed (``GEMM/Strategy``).
+    package func forward(
+        _ input: Matrix, layout: SequenceLayout, strategy: GEMM.Strategy = .blas
+    ) -> (output: Matrix, cache: Cache) {
         switch self {
         case .lstm(let layer):
-            let (output, cache) = layer.forward(input, layout: layout)
+            let (output, cache) = layer.forward(input, layout: layout, strategy: strategy)
             return (output, .lstm(cache))
         case .gru(let layer):
-            let (output, cache) = layer.forward(input, layout: layout)
+            let (output, cache) = layer.forward(input, layout: layout, strategy: strategy)
             return (output, .gru(cache))
         case .cifg(let layer):
-            let (output, cache) = layer.forward(input, layout: layout)
+            let (output, cache) = layer.forward(input, layout: layout, strategy: strategy)
             return (output, .cifg(cache))
         }
     }

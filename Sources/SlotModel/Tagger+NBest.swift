@@ -33,7 +33,8 @@ extension Tagger {
         guard !tokens.isEmpty else { return [TaggingAlternative(probability: 1, tokens: [], slots: [])] }
         let encoded = configuration.featurizer.encode(tokens: tokens.map(\.text))
         var generator = SplitMix64(seed: 0)
-        let pass = network.forward([encoded], dropout: 0, using: &generator, characterTable: characterTable)
+        let pass = network.forward(
+            [encoded], dropout: 0, using: &generator, characterTable: characterTable, strategy: .fewRows)
         let rows = pass.layout.offsets[0] ..< pass.layout.offsets[0] + tokens.count
         let decoder: CRFDecoder
         var emissions = pass.emissions

@@ -30,9 +30,12 @@ extension TaggingNetwork {
     ///   - characterTable: character features computed beforehand for known
     ///     words (see ``CharacterFeatureTable``); the pass then keeps no
     ///     character cache, so it is for inference only.
+    ///   - strategy: how the encoder's and emission layer's matrix products are
+    ///     computed (``GEMM/Strategy``): BLAS in training, the direct kernel
+    ///     for few rows at inference.
     package func forward(
         _ batch: [EncodedSentence], dropout: Float, using generator: inout SplitMix64,
-        characterTable: CharacterFeatureTable? = nil
+        characterTable: CharacterFeatureTable? = nil, strategy: GEMM.Strategy = .blas
     ) -> Pass {
         let layout = SequenceLayout(lengths: batch.map(\.count))
         let wordIds = batch.flatMap(\.wordIds)
@@ -60,12 +63,12 @@ extension TaggingNetwork {
         var caches: [EncoderLayer.Cache] = []
         var masks: [Matrix?] = []
         for layer in encoder {
-            var (output, cache) = layer.forward(features, layout: layout)
+            var (output, cache) = layer.forward(features, layout: layout, strategy: strategy)
             masks.append(drop.apply(&output, using: &generator))
             caches.append(cache)
             features = output
         }
-        let scores = emissions(features)
+        let scores = emissions(features, strategy: strategy)
         return Pass(
             layout: layout, wordIds: wordIds, characterCache: characterCache, featureMask: featureMask,
             encoderCaches: caches, encoderMasks: masks, features: features, emissions: scores)

@@ -36,14 +36,18 @@ extension TaggingNetwork {
     ///   - calibratedDecoder: the CRF scaled by `1 / slotTemperature` under
     ///     `constraints`, prepared once (a ``Tagger`` keeps one); built per
     ///     call when needed and `nil`.
+    ///   - strategy: how the matrix products are computed (``GEMM/Strategy``):
+    ///     the direct kernel for few rows by default; the trainer's dev
+    ///     evaluation asks for BLAS, so that its scores, and the epoch it keeps,
+    ///     are the bits they were before the direct kernel.
     package func predict(
         _ batch: [EncodedSentence], constraints: TransitionConstraints?, decoder: CRFDecoder? = nil, confidences: Bool,
         characterTable: CharacterFeatureTable? = nil, calibration: Calibration = .identity,
-        calibratedDecoder: CRFDecoder? = nil
+        calibratedDecoder: CRFDecoder? = nil, strategy: GEMM.Strategy = .fewRows
     ) -> [Prediction] {
         guard !batch.isEmpty else { return [] }
         var generator = SplitMix64(seed: 0)
-        let pass = forward(batch, dropout: 0, using: &generator, characterTable: characterTable)
+        let pass = forward(batch, dropout: 0, using: &generator, characterTable: characterTable, strategy: strategy)
         let sentences = (0..<batch.count).map { pass.layout.offsets[$0] ..< pass.layout.offsets[$0] + batch[$0].count }
         var intentLogits: Matrix?
         var intentProbabilities: Matrix?

@@ -145,7 +145,7 @@ package struct Trainer: Sendable {
         threads: Int, confidences: Bool = false
     ) -> [Prediction] {
         Workers.mapChunks(count: sentences.count, chunkSize: 64, threads: threads) { range in
-            network.predict(Array(sentences[range]), constraints: constraints, confidences: confidences)
+            network.predict(Array(sentences[range]), constraints: constraints, confidences: confidences, strategy: .blas)
         }
     }
 }

@@ -35,14 +35,27 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Measure only tagging (needs --model); for profiling the tagger alone.")
     var taggingOnly = false
 
+    @Option(help: ArgumentHelp(
+        "Tag this many utterances one at a time and print only their token count, for a profiler that needs a "
+            + "fixed amount of work, not a fixed time (valgrind's instruction counts; needs --model).",
+        valueName: "n"))
+    var fixedWork: Int?
+
     func validate() throws {
-        if taggingOnly && model == nil {
-            throw ValidationError("--tagging-only measures a model's tagging: name one with --model DIR.")
+        if (taggingOnly || fixedWork != nil) && model == nil {
+            throw ValidationError("--tagging-only and --fixed-work measure a model's tagging: name one with --model DIR.")
+        }
+        if let fixedWork, fixedWork < 1 {
+            throw ValidationError("--fixed-work needs at least 1 utterance, got \(fixedWork).")
         }
     }
 
     mutating func run() throws {
         GEMM.useCallingThreadOnly()
+        if let model, let fixedWork {
+            try tagFixedWork(model: model, count: fixedWork)
+            return
+        }
         if !taggingOnly {
             benchGEMM()
             try benchTraining()
@@ -61,9 +74,10 @@ struct BenchCommand: ParsableCommand {
     }
 
     private func benchGEMM() {
-        print("GEMM (\(GEMM.backend) against portable Swift), GFLOP/s:")
+        print("GEMM (\(GEMM.backend), the direct kernel for few rows, portable Swift), GFLOP/s:")
         var generator = SplitMix64(seed: 1)
-        for (m, k, n) in [(1, 150, 400), (10, 100, 400), (110, 150, 400), (110, 200, 120)] {
+        // One recurrent step, one 11-token sentence's input projection and emission scores, then a batch of ten.
+        for (m, k, n) in [(1, 100, 400), (11, 150, 400), (11, 200, 120), (110, 150, 400), (110, 200, 120)] {
             let a = Matrix.uniform(rows: m, columns: k, bound: 1, using: &generator)
             let b = Matrix.uniform(rows: n, columns: k, bound: 1, using: &generator)
             var c = Matrix(rows: m, columns: n)
@@ -81,7 +95,11 @@ struct BenchCommand: ParsableCommand {
                     }
                 }
             } * flops / 1e9
-            print(String(format: "  %4d×%d · %d×%d: %@ %6.1f, Swift %6.1f", m, k, k, n, GEMM.backend, blas, portable))
+            let direct = m > GEMM.fewRowsLimit ? "     –" : String(format: "%6.1f", measure {
+                Matrix.multiply(a, b, transposeB: true, into: &c, strategy: .fewRows)
+                return 1
+            } * flops / 1e9)
+            print(String(format: "  %4d×%d · %d×%d: %@ %6.1f, direct %@, Swift %6.1f", m, k, k, n, GEMM.backend, blas, direct, portable))
         }
     }
 
@@ -119,6 +137,15 @@ struct BenchCommand: ParsableCommand {
             }
             print(String(format: "  %d thread%@: forward %8.0f, forward+backward %8.0f", threads, threads == 1 ? " " : "s", forward, training))
         }
+    }
+
+    /// Tags `count` utterances one at a time (the test file's, cycled) and prints their tokens.
+    private func tagFixedWork(model: String, count: Int) throws {
+        let tagger = try Tagger(contentsOf: model)
+        let texts = try Corpus(contentsOf: utterances).sentences.map { $0.tokens.joined(separator: " ") }
+        var tokens = 0
+        for index in 0..<count { tokens += tagger.tag(texts[index % texts.count]).tokens.count }
+        print("tagged \(count) utterances, \(tokens) tokens, one at a time")
     }
 
     private func benchTagging(model: String) throws {

@@ -6,8 +6,9 @@ import Darwin
 import SlotMath
 import Testing
 
-/// The SIMD activations against `libm` on a dense grid, at the limits, and
-/// for the buffer forms against the scalar ones.
+/// The vector activations against `libm` on a dense grid, at the limits, for
+/// the buffer forms against the scalar ones, and the vector code against the
+/// portable code bit for bit.
 @Suite struct ActivationTests {
     /// Every multiple of 1/512 in −20…20 plus tiny, huge and boundary values.
     private let grid: [Float] = (-10_240...10_240).map { Float($0) / 512 }
@@ -17,15 +18,22 @@ import Testing
         abs(value - reference) / max(abs(reference), Float.leastNormalMagnitude)
     }
 
+    /// `e^x` of every element by the buffer form.
+    private func exponentials(_ x: [Float], path: Kernels.Path = .fastest) -> [Float] {
+        var values = x
+        values.withUnsafeMutableBufferPointer { Kernels.exp(count: $0.count, $0.baseAddress!, path: path) }
+        return values
+    }
+
     @Test func expMatchesLibmWithinOneMillionth() {
-        for x in grid where x > -87 && x < 88 {
-            let value = Kernels.exp(SIMD8(repeating: x))[0]
+        let inputs = grid.filter { $0 > -87 && $0 < 88 }
+        for (x, value) in zip(inputs, exponentials(inputs)) {
             #expect(relativeError(value, expf(x)) < 1e-6, "exp(\(x)) = \(value), libm \(expf(x))")
         }
     }
 
     @Test func expOverflowsToInfinityAndUnderflowsToZero() {
-        let values = Kernels.exp(SIMD8(89, 1e10, .infinity, -88, -1e10, -.infinity, 0, .nan))
+        let values = exponentials([89, 1e10, .infinity, -88, -1e10, -.infinity, 0, .nan])
         #expect(values[0] == .infinity && values[1] == .infinity && values[2] == .infinity)
         #expect(values[3] == 0 && values[4] == 0 && values[5] == 0)
         #expect(values[6] == 1)
@@ -64,6 +72,25 @@ import Testing
             tangents.withUnsafeMutableBufferPointer { Kernels.tanh(count: count, $0.baseAddress!) }
             #expect(sigmoids == input.map(Kernels.sigmoid))
             #expect(tangents == input.map(Kernels.tanh))
+        }
+    }
+
+    @Test func vectorAndPortableCodeGiveTheSameBits() {
+        // The grid, then 100,000 random bit patterns: subnormals, huge values, infinities and NaNs.
+        var generator = SplitMix64(seed: 5)
+        let inputs = grid + (0..<100_000).map { _ in Float(bitPattern: UInt32(truncatingIfNeeded: generator.next())) }
+        typealias Buffer = (Int, UnsafeMutablePointer<Float>, Kernels.Path) -> Void
+        let functions: [(String, Buffer)] = [
+            ("exp", { Kernels.exp(count: $0, $1, path: $2) }),
+            ("sigmoid", { Kernels.sigmoid(count: $0, $1, path: $2) }),
+            ("tanh", { Kernels.tanh(count: $0, $1, path: $2) }),
+        ]
+        for (name, function) in functions {
+            var fastest = inputs, portable = inputs
+            fastest.withUnsafeMutableBufferPointer { function($0.count, $0.baseAddress!, .fastest) }
+            portable.withUnsafeMutableBufferPointer { function($0.count, $0.baseAddress!, .portable) }
+            let differing = zip(fastest, portable).filter { !($0.isNaN && $1.isNaN) && $0.bitPattern != $1.bitPattern }
+            #expect(differing.isEmpty, "\(name): \(differing.count) of \(inputs.count) differ, first \(differing.first.map { "\($0)" } ?? "")")
         }
     }
 }

@@ -1,0 +1,160 @@
+import Foundation
+import SlotMath
+import Testing
+
+/// Checks the direct few-rows product and the Viterbi step of `CKernels`
+/// (both their vector and portable code) against loops in `Double` and by
+/// brute force.
+@Suite struct FewRowsKernelTests {
+    static let paths: [Kernels.Path] = [.fastest, .portable]
+
+    /// `A · Bᵀ (+ C)` for row-major `a` (`m × k`, stride `lda`), `b` (`n × k`, stride `ldb`)
+    /// and the magnitude `Σ |a·b| + |c|` of every element, in Double.
+    private static func reference(
+        m: Int, n: Int, k: Int, a: [Float], lda: Int, b: [Float], ldb: Int, c: [Float], ldc: Int, accumulate: Bool
+    ) -> (value: [Double], magnitude: [Double]) {
+        var value = [Double](repeating: 0, count: m * n), magnitude = value
+        for i in 0..<m {
+            for j in 0..<n {
+                var sum = accumulate ? Double(c[i * ldc + j]) : 0
+                var size = abs(sum)
+                for p in 0..<k {
+                    let product = Double(a[i * lda + p]) * Double(b[j * ldb + p])
+                    sum += product
+                    size += abs(product)
+                }
+                value[i * n + j] = sum
+                magnitude[i * n + j] = size
+            }
+        }
+        return (value, magnitude)
+    }
+
+    @Test(arguments: paths)
+    func productMatchesDoubleLoopOnEveryEdgeShape(path: Kernels.Path) {
+        var generator = SplitMix64(seed: 7)
+        // Rows of A past a pair, rows of B past a block of four, and k past a multiple of eight
+        // (the kernel's 2 × 4 blocks and 8-wide steps), with strides wider than the rows.
+        for m in [1, 2, 3, 5] {
+            for n in [1, 3, 4, 5, 9] {
+                for k in [1, 7, 8, 9, 17, 150] {
+                    for accumulate in [false, true] {
+                        let lda = k + 3, ldb = k + 1, ldc = n + 2
+                        let a = (0..<(m * lda)).map { _ in generator.nextFloat(bound: 1) }
+                        let b = (0..<(n * ldb)).map { _ in generator.nextFloat(bound: 1) }
+                        var c = (0..<(m * ldc)).map { _ in generator.nextFloat(bound: 1) }
+                        let untouched = c
+                        let expected = Self.reference(
+                            m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+                        c.withUnsafeMutableBufferPointer { pc in
+                            GEMM.multiplyFewRows(
+                                m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, accumulate: accumulate,
+                                c: pc.baseAddress!, ldc: ldc, path: path)
+                        }
+                        for i in 0..<m {
+                            for j in 0..<ldc {
+                                let actual = c[i * ldc + j]
+                                if j >= n {
+                                    #expect(actual == untouched[i * ldc + j], "padding of C written, \(m)×\(n)×\(k)")
+                                    continue
+                                }
+                                let tolerance = 1e-6 * expected.magnitude[i * n + j] + 1e-7
+                                #expect(abs(Double(actual) - expected.value[i * n + j]) <= tolerance,
+                                        "\(m)×\(n)×\(k) accumulate \(accumulate), element (\(i), \(j))")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func fewRowsStrategyMatchesBLASAndFallsBackPastTheLimit() {
+        var generator = SplitMix64(seed: 11)
+        for m in [1, 11, GEMM.fewRowsLimit, GEMM.fewRowsLimit + 1] {
+            let a = Matrix.uniform(rows: m, columns: 150, bound: 1, using: &generator)
+            let b = Matrix.uniform(rows: 400, columns: 150, bound: 1, using: &generator)
+            let start = Matrix.uniform(rows: m, columns: 400, bound: 1, using: &generator)
+            for beta: Float in [0, 1] {
+                var blas = start, direct = start
+                Matrix.multiply(a, b, transposeB: true, into: &blas, beta: beta)
+                Matrix.multiply(a, b, transposeB: true, into: &direct, beta: beta, strategy: .fewRows)
+                let difference = zip(blas.scalars, direct.scalars).map { abs($0 - $1) }.max() ?? 0
+                #expect(difference <= 1e-4, "m \(m), beta \(beta)")
+                if m > GEMM.fewRowsLimit { #expect(blas == direct, "past the limit both are BLAS") }
+            }
+        }
+    }
+
+    /// One Viterbi step by brute force: every possible previous label in rising order, a larger sum replacing.
+    private static func bruteForceStep(
+        count: Int, delta: [Float], incoming: [Float], possible: [[Bool]], emissions: [Float]
+    ) -> (next: [Float], pointers: [Int32]) {
+        var next = [Float](repeating: 0, count: count), pointers = [Int32](repeating: 0, count: count)
+        for j in 0..<count {
+            var best = -Float.infinity, from = 0
+            for i in 0..<count where possible[j][i] && delta[i] + incoming[j * count + i] > best {
+                best = delta[i] + incoming[j * count + i]
+                from = i
+            }
+            next[j] = best + emissions[j]
+            pointers[j] = Int32(from)
+        }
+        return (next, pointers)
+    }
+
+    @Test(arguments: paths)
+    func viterbiStepMatchesBruteForceBitForBit(path: Kernels.Path) {
+        var generator = SplitMix64(seed: 3)
+        for count in [1, 2, 7, 8, 9, 17, 40, 121] {
+            for trial in 0..<10 {
+                // Few distinct values make ties common, in different lanes and in the tails of runs;
+                // some previous labels are impossible (-infinity), in one trial all of them.
+                let delta = (0..<count).map { _ -> Float in
+                    trial == 0 || generator.nextFloat(bound: 1) < -0.7 ? -.infinity : Float(Int(generator.nextFloat(bound: 3)))
+                }
+                let incoming = (0..<(count * count)).map { _ in Float(Int(generator.nextFloat(bound: 2))) }
+                let emissions = (0..<count).map { _ in generator.nextFloat(bound: 1) }
+                // Every label gets a random set of possible previous labels, sometimes all, sometimes none.
+                let possible = (0..<count).map { j -> [Bool] in
+                    switch j % 3 {
+                    case 0: return [Bool](repeating: true, count: count)
+                    default: return (0..<count).map { _ in generator.nextFloat(bound: 1) < 0.2 * Float(j % 3) - 0.3 }
+                    }
+                }
+                var offsets: [Int32] = [0], bounds: [Int32] = []
+                for j in 0..<count {
+                    var i = 0
+                    while i < count {
+                        guard possible[j][i] else { i += 1; continue }
+                        let start = i
+                        while i < count && possible[j][i] { i += 1 }
+                        bounds += [Int32(start), Int32(i)]
+                    }
+                    offsets.append(Int32(bounds.count / 2))
+                }
+                let expected = Self.bruteForceStep(
+                    count: count, delta: delta, incoming: incoming, possible: possible, emissions: emissions)
+                var next = [Float](repeating: .nan, count: count), pointers = [Int32](repeating: -1, count: count)
+                let runs = offsets + bounds
+                runs.withUnsafeBufferPointer { runs in
+                    Kernels.viterbiStep(
+                        count: count, delta: delta, incoming: incoming, runBounds: runs.baseAddress! + count + 1,
+                        runOffsets: runs.baseAddress!, emissions: emissions, next: &next, pointers: &pointers, path: path)
+                }
+                #expect(next.map(\.bitPattern) == expected.next.map(\.bitPattern), "\(count) labels, trial \(trial)")
+                #expect(pointers == expected.pointers, "\(count) labels, trial \(trial)")
+            }
+        }
+    }
+
+    @Test func fastestPathIsVectorExactlyWhenTheProcessorHasAVX2AndFMA() {
+        // The kernel's own check (cpuid) against what Linux reports, so that the tests of
+        // `.fastest` above are known to have run the vector code where it exists.
+        guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let flagsLine = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+        else { return }
+        let flags = Set(flagsLine.split(separator: " ").map(String.init))
+        #expect(Kernels.Path.fastestIsVector == (flags.contains("avx2") && flags.contains("fma")))
+    }
+}
