@@ -32,8 +32,9 @@ public struct Tagger: Sendable {
     package let constraints: TransitionConstraints
     /// The CRF decoder, prepared once (transition exponentials, constraints) for every call.
     package let decoder: CRFDecoder?
-    /// The character features of the vocabulary's words, computed once at
-    /// load (`nil` for a model without character features).
+    /// The character features of the vocabulary's words, each computed the
+    /// first time a sentence needs it and kept (`nil` for a model without
+    /// character features). Copies of the tagger share it.
     package let characterTable: CharacterFeatureTable?
     /// The rule that replaces an uncertain best intent by a reserved one
     /// (`nlu_fallback`), or `nil` (the default) to always report the model's
@@ -71,8 +72,8 @@ public struct Tagger: Sendable {
             ? nil : network.crf.map { CRFDecoder($0.scaled(by: 1 / calibration.slotTemperature), constraints: constraints) }
         let featurizer = configuration.featurizer
         abbreviations = AbbreviationMerger(featurizer: featurizer)
-        characterTable = network.characters.map { encoder in
-            CharacterFeatureTable(encoder: encoder, words: featurizer.words.entries.map(featurizer.characterIds(of:)))
+        characterTable = network.characters.map { _ in
+            CharacterFeatureTable(words: featurizer.words.entries.map(featurizer.characterIds(of:)))
         }
     }
 
