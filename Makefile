@@ -3,8 +3,9 @@
 SWIFT ?= swift
 # The machines have 2 cores: build with 2 jobs; Swift Testing runs tests in parallel within the process.
 JOBS ?= 2
-# System libraries the package links: ICU (tokenizer), OpenBLAS (matrix products), pkg-config (finds OpenBLAS).
-DEPS := libicu-dev libopenblas-dev pkg-config
+# System libraries the package links: ICU (tokenizer), OpenBLAS (matrix products), pkg-config (finds OpenBLAS);
+# tzdata, the time zone database that `--time-zone Europe/Paris` reads.
+DEPS := libicu-dev libopenblas-dev pkg-config tzdata
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test test-fast demo install models bench serve bench-server vectors

@@ -69,6 +69,26 @@ public struct ReferenceTime: Hashable, Sendable, Codable {
         self.init(date: date, time: time, utcOffsetSeconds: utcOffsetSeconds)
     }
 
+    /// Parses a local date, or date and time, as ``init(parsing:utcOffsetSeconds:)``
+    /// does, read in the named time zone `zone`: the offset is the zone's at
+    /// that local time (daylight saving time included).
+    ///
+    /// - Parameters:
+    ///   - text: the date and optional time.
+    ///   - zone: the time zone they are local to.
+    /// - Returns: the reference, or `nil` when the text is not such a date or the day does not exist.
+    public init?(parsing text: String, zone: TimeZoneRules) {
+        guard let local = ReferenceTime(parsing: text) else { return nil }
+        let localSeconds = local.date.daysSinceEpoch * 86_400 + local.time.secondsSinceMidnight
+        self.init(date: local.date, time: local.time, utcOffsetSeconds: zone.utcOffset(atLocal: localSeconds))
+    }
+
+    /// The current moment in the named time zone `zone`.
+    public static func now(in zone: TimeZoneRules) -> ReferenceTime {
+        let unixTime = currentUnixTime()
+        return ReferenceTime(unixTime: unixTime, utcOffsetSeconds: zone.utcOffset(at: unixTime))
+    }
+
     /// The current moment in a time zone `utcOffsetSeconds` east of UTC (default UTC).
     public static func now(utcOffsetSeconds: Int = 0) -> ReferenceTime {
         ReferenceTime(unixTime: currentUnixTime(), utcOffsetSeconds: utcOffsetSeconds)

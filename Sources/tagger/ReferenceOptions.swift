@@ -10,22 +10,30 @@ struct ReferenceOptions: ParsableArguments {
     var referenceDate: String?
 
     @Option(name: .customLong("time-zone"), help: ArgumentHelp(
-        "The UTC offset of the reference, as UTC, +01:00 or UTC-08:00 (default: UTC); 'today' is the date there when --reference-date is not given.", valueName: "offset"))
+        "The time zone of the reference: a UTC offset (UTC, +01:00, UTC-08:00) or a zone name of the system's time zone database (Europe/Paris, America/New_York; daylight saving time included). Default: UTC; 'today' is the date there when --reference-date is not given.",
+        valueName: "zone"))
     var timeZone = "UTC"
 
     func validate() throws {
-        guard let offset = ReferenceTime.utcOffset(parsing: timeZone) else {
-            throw ValidationError("--time-zone '\(timeZone)' is not a UTC offset such as UTC, +01:00 or UTC-08:00.")
+        guard ReferenceTime.utcOffset(parsing: timeZone) != nil || TimeZoneRules(named: timeZone) != nil else {
+            throw ValidationError(
+                "--time-zone '\(timeZone)' is neither a UTC offset such as +01:00 nor a time zone name such as Europe/Paris found in \(TimeZoneRules.directory).")
         }
-        if let referenceDate, ReferenceTime(parsing: referenceDate, utcOffsetSeconds: offset) == nil {
+        if let referenceDate, ReferenceTime(parsing: referenceDate) == nil {
             throw ValidationError("--reference-date '\(referenceDate)' is not a date such as 2026-11-27 or 2026-11-27T10:30.")
         }
     }
 
     /// The resolution options the arguments give (checked by `validate()`).
     var resolution: ResolutionOptions {
-        let offset = ReferenceTime.utcOffset(parsing: timeZone) ?? 0
-        let reference = referenceDate.flatMap { ReferenceTime(parsing: $0, utcOffsetSeconds: offset) }
-        return ResolutionOptions(reference: reference ?? .now(utcOffsetSeconds: offset))
+        let reference: ReferenceTime
+        if let offset = ReferenceTime.utcOffset(parsing: timeZone) {
+            reference = referenceDate.flatMap { ReferenceTime(parsing: $0, utcOffsetSeconds: offset) } ?? .now(utcOffsetSeconds: offset)
+        } else if let zone = TimeZoneRules(named: timeZone) {
+            reference = referenceDate.flatMap { ReferenceTime(parsing: $0, zone: zone) } ?? .now(in: zone)
+        } else {
+            preconditionFailure("validate() accepts only offsets and zone names")
+        }
+        return ResolutionOptions(reference: reference)
     }
 }

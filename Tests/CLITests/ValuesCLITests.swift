@@ -31,7 +31,9 @@ struct ValuesCLITests {
     @Test("Without a reference date, 'tomorrow' is tomorrow in the given time zone")
     func timeZone() throws {
         let input = Array("i want to fly from boston to denver tomorrow\n".utf8)
-        for (zone, offset) in [("+14:00", 14 * 3600), ("UTC-12:00", -12 * 3600)] {
+        // Offsets, and zone names of the system's database without daylight saving time (Etc/GMT+12 is UTC−12).
+        let zones = [("+14:00", 14 * 3600), ("UTC-12:00", -12 * 3600), ("Pacific/Kiritimati", 14 * 3600), ("Etc/GMT+12", -12 * 3600)]
+        for (zone, offset) in zones {
             let result = try CLIRunner.run("tagger", ["tag", "--model", Self.shippedModel, "--time-zone", zone], input: input)
             #expect(result.status == 0)
             let local = ReferenceTime(unixTime: Int(Date().timeIntervalSince1970), utcOffsetSeconds: offset)
@@ -41,6 +43,7 @@ struct ValuesCLITests {
 
     @Test("A malformed reference date or time zone is a usage error on one line", arguments: [
         ["--reference-date", "2026-02-30"], ["--reference-date", "tomorrow"], ["--time-zone", "Mars/Olympus"],
+        ["--time-zone", "../../etc/passwd"], ["--time-zone", "Europe/Paris/"],
     ])
     func usageErrors(arguments: [String]) throws {
         let result = try CLIRunner.run("tagger", ["tag", "--model", Self.shippedModel] + arguments, input: Array("hello\n".utf8))
