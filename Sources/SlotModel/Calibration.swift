@@ -35,6 +35,27 @@ public struct Calibration: Hashable, Sendable, Codable {
 
     /// The raw model's confidences: both temperatures 1.
     public static let identity = Calibration()
+
+    private enum CodingKeys: String, CodingKey {
+        case intentTemperature, slotTemperature
+    }
+
+    /// Decodes a calibration, refusing a temperature that is not positive
+    /// and finite (a damaged `config.json`), which would make every
+    /// confidence NaN.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        for key in [CodingKeys.intentTemperature, .slotTemperature] {
+            let temperature = try container.decode(Float.self, forKey: key)
+            guard temperature > 0 && temperature.isFinite else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container, debugDescription: "a temperature is positive and finite, got \(temperature)")
+            }
+        }
+        self.init(
+            intentTemperature: try container.decode(Float.self, forKey: .intentTemperature),
+            slotTemperature: try container.decode(Float.self, forKey: .slotTemperature))
+    }
 }
 
 extension CRF {

@@ -241,6 +241,22 @@ struct ReliabilityTests {
         #expect(DirectorySnapshot(model) == before)
     }
 
+    @Test("tagger: a calibration temperature that is not positive and finite is refused (65), not an internal error",
+          arguments: [("intentTemperature", -0.0), ("intentTemperature", 0.0), ("slotTemperature", -1.5)])
+    func damagedCalibration(key: String, value: Double) throws {
+        // Found by scripts/fuzz.py: -0.0 made every intent confidence NaN, which JSON cannot hold (status 70).
+        let model = try Self.damagedModel { config in
+            var model = config["model"] as? [String: Any] ?? [:]
+            var calibration = model["calibration"] as? [String: Any] ?? [:]
+            calibration[key] = value
+            model["calibration"] = calibration
+            config["model"] = model
+        }
+        defer { try? FileManager.default.removeItem(atPath: model) }
+        let result = try CLIRunner.run("tagger", ["tag", "--model", model], input: Array("from boston\n".utf8), timeLimit: 60)
+        Self.expectFailure(result, 65, "calibration.\(key)", tool: "tagger")
+    }
+
     @Test("tagger: duplicate labels or intents in config.json are refused (65)", arguments: ["labels", "intents"])
     func duplicateNames(key: String) throws {
         let model = try Self.damagedModel(Self.duplicatingFirst(key))
