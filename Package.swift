@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "SlotValues"),
         .target(
             name: "SlotCommandLine",
-            dependencies: ["SlotTagger", "SlotTraining"],
+            dependencies: ["SlotTagger", "SlotTraining", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/SlotCommandLine"
         ),
 

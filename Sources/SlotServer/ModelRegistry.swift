@@ -54,7 +54,7 @@ package final class ModelRegistry: Sendable {
     @discardableResult
     package func reload(_ name: String) throws -> ServedModel {
         let current = try model(named: name, status: .notFound)
-        let fresh = try ServedModel(name: name, directory: current.directory)
+        let fresh = try ServedModel(name: name, directory: current.directory, intentFallback: current.tagger.intentFallback)
         return models.withLock { models in
             let swapped = fresh.succeeding(models[name] ?? current)
             models[name] = swapped

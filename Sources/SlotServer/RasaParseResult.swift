@@ -9,12 +9,16 @@ import SlotTagger
 ///  "intent": {"name": "atis_flight", "confidence": 0.99},
 ///  "entities": [{"entity": "toloc.city_name", "start": 11, "end": 17, "value": "denver",
 ///                "confidence_entity": 0.98, "extractor": "slot-tagger"}],
-///  "intent_ranking": [{"name": "atis_flight", "confidence": 0.99}]}
+///  "intent_ranking": [{"name": "atis_flight", "confidence": 0.99}, {"name": "atis_airfare", "confidence": 0.004}, …]}
 /// ```
 /// `start` and `end` count Unicode scalars, as Rasa's Python `str` offsets
-/// do; `value` is the slot's exact text. `intent` is absent, and
-/// `intent_ranking` empty, when the result has no intent (an empty text or a
-/// model without an intent head), as Rasa's published schema allows.
+/// do; `value` is the slot's exact text. `intent_ranking` holds the model's
+/// best intents (at most ``TaggingResult/defaultIntentRankingLength``, as
+/// Rasa's classifiers rank 10 by default); when the tagger falls back, the
+/// fallback intent comes first in it, as Rasa's FallbackClassifier puts it.
+/// `intent` is absent, and `intent_ranking` empty, when the result has no
+/// intent (an empty text or a model without an intent head), as Rasa's
+/// published schema allows.
 struct RasaParseResult: Encodable, Sendable {
     /// An intent with its probability.
     struct Intent: Encodable, Sendable {
@@ -45,7 +49,10 @@ struct RasaParseResult: Encodable, Sendable {
         text = result.text
         let intent = result.intent.map { Intent(name: $0.label, confidence: Self.rounded($0.confidence)) }
         self.intent = intent
-        intent_ranking = intent.map { [$0] } ?? []
+        let ranking = result.intentRanking.prefix(TaggingResult.defaultIntentRankingLength).map {
+            Intent(name: $0.label, confidence: Self.rounded($0.confidence))
+        }
+        intent_ranking = result.isFallback ? intent.map { [$0] + ranking } ?? ranking : ranking
         entities = result.slots.map { slot in
             Entity(entity: slot.label, start: slot.scalarOffsets.lowerBound, end: slot.scalarOffsets.upperBound,
                    value: String(slot.text), confidence_entity: Self.rounded(slot.confidence), extractor: Self.extractor)

@@ -18,18 +18,25 @@ package struct ServedModel: Sendable {
 
     /// Loads the bundle in `directory` under the name `name`.
     ///
+    /// - Parameters:
+    ///   - name: the name clients choose it by.
+    ///   - directory: the bundle directory.
+    ///   - intentFallback: the tagger's fallback rule (`--fallback`), kept
+    ///     across reloads.
     /// - Throws: the library's bundle and model errors.
-    package init(name: String, directory: String) throws {
+    package init(name: String, directory: String, intentFallback: IntentFallback? = nil) throws {
         self.name = name
         self.directory = directory
-        tagger = try Tagger(contentsOf: directory)
+        var tagger = try Tagger(contentsOf: directory)
+        tagger.intentFallback = intentFallback
+        self.tagger = tagger
         generation = 0
         loadedAt = Date()
     }
 
     /// Loads the bundle in `directory`, named after its last path component.
-    package init(directory: String) throws {
-        try self.init(name: Self.name(forDirectory: directory), directory: directory)
+    package init(directory: String, intentFallback: IntentFallback? = nil) throws {
+        try self.init(name: Self.name(forDirectory: directory), directory: directory, intentFallback: intentFallback)
     }
 
     /// The model name for a bundle directory: its last path component

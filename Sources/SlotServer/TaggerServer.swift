@@ -28,6 +28,9 @@ package struct TaggerServer: Sendable {
     package let metrics: ServerMetrics
     /// Where the server logs.
     package let logger: Logger
+    /// The reference moment values resolve against, asked for each request
+    /// (so that "tomorrow" moves at midnight).
+    package let resolution: @Sendable () -> ResolutionOptions
     private let limiter: ConcurrencyLimiter
 
     /// The tagging requests in progress (those holding one of
@@ -39,11 +42,23 @@ package struct TaggerServer: Sendable {
     static let chunkSize = 64
 
     /// Creates the service.
-    package init(registry: ModelRegistry, limits: ServerLimits = ServerLimits(), threads: Int = 2, logger: Logger) {
+    ///
+    /// - Parameters:
+    ///   - registry: the models.
+    ///   - limits: the limits applied to every request.
+    ///   - threads: threads a batch is tagged on.
+    ///   - logger: where the server logs.
+    ///   - resolution: the resolution options of a request arriving now
+    ///     (default: the present moment in UTC).
+    package init(
+        registry: ModelRegistry, limits: ServerLimits = ServerLimits(), threads: Int = 2, logger: Logger,
+        resolution: @escaping @Sendable () -> ResolutionOptions = { ResolutionOptions() }
+    ) {
         self.registry = registry
         self.limits = limits
         self.threads = threads
         self.logger = logger
+        self.resolution = resolution
         metrics = ServerMetrics()
         limiter = ConcurrencyLimiter(limit: limits.maxConcurrentRequests)
         reader = RequestBodyReader(limits: limits)
@@ -146,7 +161,7 @@ package struct TaggerServer: Sendable {
         }
         let model = try registry.model(named: body.model)
         let tokens = try tokenize(body.text, with: model.tagger, field: "text")
-        let result = model.tagger.tag(tokens: tokens, in: body.text)
+        let result = model.tagger.tag(tokens: tokens, in: body.text, resolving: resolution())
         let alternatives = body.nbest.map { model.tagger.nBest(tokens: tokens, in: body.text, k: $0) }
         metrics.recordTokens(tokens.count, model: model.name)
         return Self.json(text: try result.jsonRecord(alternatives: alternatives))
@@ -169,12 +184,13 @@ package struct TaggerServer: Sendable {
         var records: [String] = []
         records.reserveCapacity(utterances.count)
         var tokenCount = 0
+        let options = resolution()
         for start in stride(from: 0, to: utterances.count, by: Self.chunkSize) {
             guard ContinuousClock.now < deadline else {
                 throw ServiceError.timeLimitExceeded(milliseconds: limits.timeLimitMilliseconds)
             }
             let chunk = Array(utterances[start ..< min(start + Self.chunkSize, utterances.count)])
-            for result in model.tagger.tag(tokenized: chunk, threads: threads) {
+            for result in model.tagger.tag(tokenized: chunk, threads: threads, resolving: options) {
                 records.append(try result.jsonRecord())
                 tokenCount += result.tokens.count
             }
@@ -189,7 +205,7 @@ package struct TaggerServer: Sendable {
         let body = try RequestBodyReader.decode(RasaParseRequest.self, from: buffer, example: RasaParseRequest.example)
         let model = try registry.model(named: body.model)
         let tokens = try tokenize(body.text, with: model.tagger, field: "text")
-        let result = model.tagger.tag(tokens: tokens, in: body.text)
+        let result = model.tagger.tag(tokens: tokens, in: body.text, resolving: resolution())
         metrics.recordTokens(tokens.count, model: model.name)
         return try Self.json(RasaParseResult(result))
     }

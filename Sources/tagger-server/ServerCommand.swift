@@ -18,6 +18,11 @@ struct ServerCommand: AsyncParsableCommand {
             at /. SIGHUP reloads every model; SIGTERM or SIGINT stops accepting connections, \
             finishes the requests in flight and exits 0.
 
+            With --fallback (or --fallback-threshold P) an utterance whose best intent is below \
+            the threshold gets the intent nlu_fallback, first in Rasa's intent_ranking too. Dates \
+            such as "tomorrow" resolve against the moment each request arrives, in --time-zone \
+            (UTC by default), or against a fixed --reference-date.
+
             Example:
               $ tagger-server --model models/atis-en --model models/snips-en --port 8080
               $ curl -s localhost:8080/parse -d '{"text": "flights from boston to denver"}'
@@ -51,6 +56,12 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("time-limit-ms"), help: "How long one request may take, in milliseconds (body late: 408; tagging past it: 503).")
     var timeLimitMilliseconds = 10_000
 
+    @OptionGroup
+    var fallback: FallbackOptions
+
+    @OptionGroup
+    var reference: ReferenceOptions
+
     func validate() throws {
         guard !models.isEmpty else { throw ValidationError("Give at least one --model DIR (for example --model models/atis-en).") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
@@ -69,7 +80,8 @@ struct ServerCommand: AsyncParsableCommand {
         let hangups = await HangupReloader.trapHangups()
         let loaded: [ServedModel]
         do {
-            loaded = try models.map { try ServedModel(directory: $0) }
+            let intentFallback = fallback.intentFallback
+            loaded = try models.map { try ServedModel(directory: $0, intentFallback: intentFallback) }
         } catch {
             throw ExitCode(Diagnostics.report(error).rawValue)
         }
@@ -78,7 +90,10 @@ struct ServerCommand: AsyncParsableCommand {
         let limits = ServerLimits(
             maxBodyBytes: maxBodyBytes, maxTokens: maxTokens, maxBatchSize: maxBatch,
             maxConcurrentRequests: maxConcurrent, timeLimit: .milliseconds(timeLimitMilliseconds))
-        let server = TaggerServer(registry: ModelRegistry(loaded), limits: limits, threads: threads, logger: logger)
+        let clock = reference.clock
+        let server = TaggerServer(
+            registry: ModelRegistry(loaded), limits: limits, threads: threads, logger: logger,
+            resolution: { clock.resolutionOptions() })
         let host = self.host
         let names = loaded.map(\.name).joined(separator: ", ")
         let application = server.makeApplication(host: host, port: port) { port in

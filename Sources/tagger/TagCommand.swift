@@ -72,11 +72,8 @@ struct TagCommand: ParsableCommand {
     @Option(name: .customLong("intent-ranking"), help: ArgumentHelp("How many intents each jsonl record's intent_ranking lists, best first (0 gives an empty list).", valueName: "k"))
     var intentRanking = TaggingResult.defaultIntentRankingLength
 
-    @Flag(help: "Answer the intent nlu_fallback when the best intent's probability is below the threshold chosen on the dev splits (\(IntentFallback.defaultThreshold)).")
-    var fallback = false
-
-    @Option(name: .customLong("fallback-threshold"), help: ArgumentHelp("Answer the intent nlu_fallback when the best intent's probability is below this value (implies --fallback).", valueName: "p"))
-    var fallbackThreshold: Float?
+    @OptionGroup
+    var fallback: FallbackOptions
 
     @Option(help: ArgumentHelp("The most tokens an utterance may have; a longer one is an error naming its line.", valueName: "n"))
     var maxTokens = 1000
@@ -95,9 +92,6 @@ struct TagCommand: ParsableCommand {
         if maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1.") }
         if nBest != nil, format != .jsonl { throw ValidationError("--nbest needs --format jsonl.") }
         if intentRanking < 0 { throw ValidationError("--intent-ranking must be at least 0.") }
-        if let fallbackThreshold, !(0...1).contains(fallbackThreshold) {
-            throw ValidationError("--fallback-threshold must be a probability between 0 and 1.")
-        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         if inputFormat == .conll, pretokenized { throw ValidationError("--pretokenized applies to text input only; CoNLL input is already tokenized.") }
         if inputFormat == .conll, input.lossy { throw ValidationError("--lossy applies to text input only.") }
@@ -110,9 +104,7 @@ struct TagCommand: ParsableCommand {
         let output = LineWriter(fileDescriptor: 1, name: "<stdout>")
         try ErrorReporting.run(suggestsLossy: inputFormat == .text) {
             var tagger = try Tagger(contentsOf: model ?? Tagger.defaultModelDirectory())
-            if let threshold = fallbackThreshold ?? (fallback ? IntentFallback.defaultThreshold : nil) {
-                tagger.intentFallback = IntentFallback(threshold: threshold)
-            }
+            tagger.intentFallback = fallback.intentFallback
             let pipeline = TagPipeline(
                 tagger: tagger, format: format, nBest: nBest, intentRanking: intentRanking, threads: threads,
                 resolution: reference.resolution, output: output)

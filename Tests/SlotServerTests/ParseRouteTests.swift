@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SlotServer
 import SlotTagger
 import Testing
@@ -51,6 +52,29 @@ extension ServerTests {
                 #expect(reply.text == "{\"model\": \"atis-en\", \"results\": [" + expected.joined(separator: ", ") + "]}")
                 let results = try #require(try reply.object()["results"] as? [[String: Any]])
                 #expect(results.map { $0["text"] as? String } == texts)
+            }
+        }
+
+        @Test("Values resolve against the server's clock, asked once per request")
+        func valuesAgainstTheClock() async throws {
+            let asked = Mutex(0)
+            let reference = ReferenceTime(date: CivilDate(year: 2026, month: 2, day: 28)!)
+            let resolution: @Sendable () -> ResolutionOptions = {
+                asked.withLock { $0 += 1 }
+                return ResolutionOptions(reference: reference)
+            }
+            try await TestServer.run(resolution: resolution) { server in
+                let text = "flights from boston to denver tomorrow"
+                let record = try await server.post("/parse", json: ["text": text]).object()
+                let values = try #require(record["values"] as? [[String: Any]])
+                #expect((values.first?["value"] as? [String: Any])?["value"] as? String == "2026-03-01")
+                let batch = try await server.post("/parse/batch", json: ["texts": [text, text]]).object()
+                let results = try #require(batch["results"] as? [[String: Any]])
+                for result in results {
+                    let values = try #require(result["values"] as? [[String: Any]])
+                    #expect((values.first?["value"] as? [String: Any])?["value"] as? String == "2026-03-01")
+                }
+                #expect(asked.withLock { $0 } == 2)
             }
         }
 

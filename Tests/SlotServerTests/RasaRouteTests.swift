@@ -77,11 +77,37 @@ extension ServerTests {
                     let intent = object["intent"] as? [String: Any]
                     #expect(intent?["name"] as? String == result.intent?.label)
                     let ranking = try #require(object["intent_ranking"] as? [[String: Any]])
-                    #expect(ranking.first?["name"] as? String == result.intent?.label)
+                    #expect(ranking.map { $0["name"] as? String } == result.intentRanking.prefix(10).map(\.label))
+                    #expect(ranking.count == min(10, result.intentRanking.count))
                     let entities = try #require(object["entities"] as? [[String: Any]])
                     #expect(entities.map { $0["entity"] as? String } == result.slots.map(\.label))
                     #expect(entities.map { $0["value"] as? String } == result.slots.map { String($0.text) })
                 }
+            }
+        }
+
+        @Test("With a fallback rule, nlu_fallback is the intent and comes first in the ranking, before the model's")
+        func fallbackFirst() async throws {
+            let directory = try TestServer.copyOfATIS()
+            defer { TestServer.removeCopy(directory) }
+            // Threshold 1: every intent probability is below it, so every utterance falls back.
+            let model = try ServedModel(directory: directory, intentFallback: IntentFallback(threshold: 1))
+            let text = "flights from boston to denver"
+            let modelRanking = try TestServer.atis().tagger.tag(text).intentRanking.prefix(10).map(\.label)
+            try await TestServer.run(models: [model]) { server in
+                let object = try await server.post("/model/parse", json: ["text": text]).object()
+                Self.expectRasaParseResult(object)
+                let intent = try #require(object["intent"] as? [String: Any])
+                #expect(intent["name"] as? String == "nlu_fallback")
+                #expect(intent["confidence"] as? Double == 1)
+                let ranking = try #require(object["intent_ranking"] as? [[String: Any]])
+                #expect(ranking.map { $0["name"] as? String } == ["nlu_fallback"] + modelRanking)
+                // The same rule in the JSONL record of /parse, and after a reload.
+                let record = try await server.post("/parse", json: ["text": text]).object()
+                #expect((record["intent"] as? [String: Any])?["label"] as? String == "nlu_fallback")
+                _ = try await server.send("PUT", "/models/atis-en")
+                let reloaded = try await server.post("/model/parse", json: ["text": text]).object()
+                #expect((reloaded["intent"] as? [String: Any])?["name"] as? String == "nlu_fallback")
             }
         }
 

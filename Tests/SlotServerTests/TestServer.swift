@@ -47,11 +47,13 @@ struct TestServer {
     /// Starts a server over `models`, runs `body` against it, and stops it.
     static func run<Result: Sendable>(
         models: [ServedModel]? = nil, limits: ServerLimits = ServerLimits(),
+        resolution: @escaping @Sendable () -> ResolutionOptions = { ResolutionOptions() },
         _ body: (TestServer) async throws -> Result
     ) async throws -> Result {
         var logger = Logger(label: "tagger-server-test")
         logger.logLevel = .critical
-        let server = TaggerServer(registry: ModelRegistry(try models ?? [atis()]), limits: limits, logger: logger)
+        let server = TaggerServer(
+            registry: ModelRegistry(try models ?? [atis()]), limits: limits, logger: logger, resolution: resolution)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let application = server.makeApplication(host: "127.0.0.1", port: 0) { port in continuation.yield(port) }
         return try await withThrowingTaskGroup(of: Void.self) { group in

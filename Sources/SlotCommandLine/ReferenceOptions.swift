@@ -2,8 +2,9 @@ import ArgumentParser
 import SlotTagger
 
 /// The reference moment dates and times are resolved against: `--reference-date`
-/// and `--time-zone`, shared by the subcommands that resolve values.
-struct ReferenceOptions: ParsableArguments {
+/// and `--time-zone`, shared by the commands that resolve values (`tagger tag`,
+/// `tagger values`, `tagger-server`).
+public struct ReferenceOptions: ParsableArguments {
     @Option(name: .customLong("reference-date"), help: ArgumentHelp(
         "The local date (and time) that 'today', 'tomorrow', 'next friday' and 'in 2 hours' count from, as 2026-11-27 or 2026-11-27T10:30 (default: now).",
         valueName: "date"))
@@ -14,8 +15,12 @@ struct ReferenceOptions: ParsableArguments {
         valueName: "zone"))
     var timeZone = "UTC"
 
-    func validate() throws {
-        guard ReferenceTime.utcOffset(parsing: timeZone) != nil || TimeZoneRules(named: timeZone) != nil else {
+    /// Creates the options with their defaults (now, in UTC).
+    public init() {}
+
+    /// Checks the zone and the date.
+    public func validate() throws {
+        guard ReferenceClock.Zone(parsing: timeZone) != nil else {
             throw ValidationError(
                 "--time-zone '\(timeZone)' is neither a UTC offset such as +01:00 nor a time zone name such as Europe/Paris found in \(TimeZoneRules.directory).")
         }
@@ -24,16 +29,16 @@ struct ReferenceOptions: ParsableArguments {
         }
     }
 
-    /// The resolution options the arguments give (checked by `validate()`).
-    var resolution: ResolutionOptions {
-        let reference: ReferenceTime
-        if let offset = ReferenceTime.utcOffset(parsing: timeZone) {
-            reference = referenceDate.flatMap { ReferenceTime(parsing: $0, utcOffsetSeconds: offset) } ?? .now(utcOffsetSeconds: offset)
-        } else if let zone = TimeZoneRules(named: timeZone) {
-            reference = referenceDate.flatMap { ReferenceTime(parsing: $0, zone: zone) } ?? .now(in: zone)
-        } else {
+    /// The clock the arguments describe (checked by `validate()`): the time
+    /// zone read once, the fixed reference date if one was given.
+    public var clock: ReferenceClock {
+        guard let zone = ReferenceClock.Zone(parsing: timeZone) else {
             preconditionFailure("validate() accepts only offsets and zone names")
         }
-        return ResolutionOptions(reference: reference)
+        return ReferenceClock(zone: zone, fixedDate: referenceDate)
     }
+
+    /// The resolution options for a run that starts now (a fixed
+    /// `--reference-date`, or the present moment in the zone).
+    public var resolution: ResolutionOptions { clock.resolutionOptions() }
 }
