@@ -1,4 +1,3 @@
-import HTTPTypes
 import Synchronization
 
 /// The models the server serves, by name, in the order they were given; the
@@ -28,15 +27,12 @@ package final class ModelRegistry: Sendable {
 
     /// The current model named `name`, or the default model for `nil`.
     ///
-    /// - Parameters:
-    ///   - name: the model's name, or `nil` for the default.
-    ///   - status: the status for an unknown name: 400 when it came in a
-    ///     request body, 404 when it was the resource's path.
-    /// - Throws: ``ServiceError`` `UnknownModel` when no model has that name.
-    package func model(named name: String?, status: HTTPResponse.Status = .badRequest) throws(ServiceError) -> ServedModel {
+    /// - Parameter name: the model's name, or `nil` for the default.
+    /// - Throws: ``ServiceError`` `UnknownModel` (404) when no model has that name.
+    package func model(named name: String?) throws(ServiceError) -> ServedModel {
         let name = name ?? defaultName
         guard let model = models.withLock({ $0[name] }) else {
-            throw ServiceError.unknownModel(name, known: names, status: status)
+            throw ServiceError.unknownModel(name, known: names)
         }
         return model
     }
@@ -53,7 +49,7 @@ package final class ModelRegistry: Sendable {
     ///   errors when the bundle no longer loads (the old model then stays).
     @discardableResult
     package func reload(_ name: String) throws -> ServedModel {
-        let current = try model(named: name, status: .notFound)
+        let current = try model(named: name)
         let fresh = try ServedModel(name: name, directory: current.directory, intentFallback: current.tagger.intentFallback)
         return models.withLock { models in
             let swapped = fresh.succeeding(models[name] ?? current)

@@ -20,13 +20,20 @@ struct BatchParseRequest: Decodable, Sendable {
     static let example = #"{"texts": ["flights from boston to denver", "show me fares to dallas"]}"#
 }
 
-/// The body of Rasa's `POST /model/parse` (its other fields, such as
-/// `message_id`, are accepted and ignored).
+/// The body of Rasa's `POST /model/parse` (fields Rasa does not define are
+/// ignored).
 struct RasaParseRequest: Decodable, Sendable {
     /// The utterance.
     var text: String
     /// The model's name (an extension of Rasa's API); the default model when absent.
     var model: String?
+    /// Rasa's message identifier: checked to be a string, otherwise unused.
+    var messageID: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case text, model
+        case messageID = "message_id"
+    }
 
     static let example = #"{"text": "flights from boston to denver tomorrow"}"#
 }

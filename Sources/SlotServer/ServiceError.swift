@@ -57,9 +57,10 @@ extension ServiceError {
                      "the request body is not valid UTF-8 (byte \(offset)); encode the JSON body as UTF-8")
     }
 
-    /// No model has that name (400 in a request body, 404 in a path).
-    static func unknownModel(_ name: String, known: [String], status: HTTPResponse.Status = .badRequest) -> ServiceError {
-        ServiceError(status, reason: "UnknownModel",
+    /// No model has that name (404, whether the name came in a request body
+    /// or in the path).
+    static func unknownModel(_ name: String, known: [String]) -> ServiceError {
+        ServiceError(.notFound, reason: "UnknownModel",
                      "no model named '\(name)' is loaded; use one of: \(known.joined(separator: ", ")) (GET /models lists them)")
     }
 
@@ -81,5 +82,12 @@ extension ServiceError {
     static func bodyTimeout(milliseconds: Int) -> ServiceError {
         ServiceError(.requestTimeout, reason: "RequestTimeout",
                      "the request body did not arrive within the time limit of \(milliseconds) ms; send the whole body at once")
+    }
+
+    /// The path exists but does not serve this method (405, with `Allow`).
+    static func methodNotAllowed(path: String, allowed: [HTTPRequest.Method]) -> ServiceError {
+        let list = allowed.map(\.rawValue).joined(separator: ", ")
+        return ServiceError(.methodNotAllowed, reason: "MethodNotAllowed",
+                            "\(path) answers \(list) only", headers: [.allow: list])
     }
 }

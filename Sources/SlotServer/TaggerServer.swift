@@ -111,44 +111,71 @@ package struct TaggerServer: Sendable {
     // MARK: - Routes
 
     /// The router with every route and the middleware that turns errors
-    /// into JSON and counts requests.
+    /// into JSON and counts requests. A method a path does not serve gets
+    /// 405 with the `Allow` header listing those it does.
     package func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: OutcomeMiddleware(metrics: metrics, logger: logger))
-        router.post("/parse") { request, _ in try await limiter.withPermit { try await parse(request) } }
-        router.post("/parse/batch") { request, _ in try await limiter.withPermit { try await parseBatch(request) } }
-        router.post("/model/parse") { request, _ in try await limiter.withPermit { try await rasaParse(request) } }
-        router.get("/models") { _, _ in try Self.json(ModelList(registry)) }
-        router.put("/models/:name") { _, context in
-            let name = try context.parameters.require("name")
-            do {
-                let model = try reload(name)
-                return try Self.json(ModelDescription(model, isDefault: name == registry.defaultName))
-            } catch let error as ServiceError {
-                throw error
-            } catch {
-                throw ServiceError(.conflict, reason: "ReloadFailed",
-                                   "model '\(name)' could not be reloaded and the previous one stays in use: \(error)")
-            }
-        }
-        router.get("/health") { _, _ in Self.json(text: #"{"status": "ok"}"#) }
-        router.get("/ready") { _, _ in
-            let models = registry.all.map { JSONEscaping.quoted($0.name) }.joined(separator: ", ")
-            return Self.json(text: #"{"status": "ready", "models": ["# + models + "]}")
-        }
-        router.get("/metrics") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
-        }
-        router.get("/openapi.yaml") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: PackageResources.openapi_yaml)))
-        }
-        router.get("/") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: PackageResources.index_html)))
+        let routes = self.routes
+        router.add(middleware: OutcomeMiddleware(metrics: metrics, logger: logger) { path in
+            routes.filter { $0.matches(path) }.map(\.method)
+        })
+        for route in routes {
+            router.on(RouterPath(route.path), method: route.method) { request, context in try await route.handler(request, context) }
         }
         return router
+    }
+
+    /// One route: a method, a path and what answers it.
+    private struct Route: Sendable {
+        var method: HTTPRequest.Method
+        /// The path; a component `:name` matches any one component.
+        var path: String
+        var handler: @Sendable (Request, BasicRequestContext) async throws -> Response
+
+        /// Whether `requestPath` is this route's path.
+        func matches(_ requestPath: String) -> Bool {
+            let pattern = path.split(separator: "/"), components = requestPath.split(separator: "/")
+            return pattern.count == components.count && zip(pattern, components).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+        }
+    }
+
+    /// Every route the service answers.
+    private var routes: [Route] {
+        [
+            Route(method: .post, path: "/parse") { request, _ in try await limiter.withPermit { try await parse(request) } },
+            Route(method: .post, path: "/parse/batch") { request, _ in try await limiter.withPermit { try await parseBatch(request) } },
+            Route(method: .post, path: "/model/parse") { request, _ in try await limiter.withPermit { try await rasaParse(request) } },
+            Route(method: .get, path: "/models") { _, _ in try Self.json(ModelList(registry)) },
+            Route(method: .put, path: "/models/:name") { _, context in
+                let name = try context.parameters.require("name")
+                do {
+                    let model = try reload(name)
+                    return try Self.json(ModelDescription(model, isDefault: name == registry.defaultName))
+                } catch let error as ServiceError {
+                    throw error
+                } catch {
+                    throw ServiceError(.conflict, reason: "ReloadFailed",
+                                       "model '\(name)' could not be reloaded and the previous one stays in use: \(error)")
+                }
+            },
+            Route(method: .get, path: "/health") { _, _ in Self.json(text: #"{"status": "ok"}"#) },
+            Route(method: .get, path: "/ready") { _, _ in
+                let models = registry.all.map { JSONEscaping.quoted($0.name) }.joined(separator: ", ")
+                return Self.json(text: #"{"status": "ready", "models": ["# + models + "]}")
+            },
+            Route(method: .get, path: "/metrics") { _, _ in
+                Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                         body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
+            },
+            Route(method: .get, path: "/openapi.yaml") { _, _ in
+                Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                         body: .init(byteBuffer: ByteBuffer(bytes: PackageResources.openapi_yaml)))
+            },
+            Route(method: .get, path: "/") { _, _ in
+                Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                         body: .init(byteBuffer: ByteBuffer(bytes: PackageResources.index_html)))
+            },
+        ]
     }
 
     private func parse(_ request: Request) async throws -> Response {

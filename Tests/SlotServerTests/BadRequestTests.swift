@@ -42,10 +42,9 @@ extension ServerTests {
             Case(name: "null text", route: "/model/parse", body: Array(#"{"text": null}"#.utf8), reason: "WrongType", mention: "'text' is null"),
             Case(name: "not an object", route: "/parse", body: Array(#"["to denver"]"#.utf8), reason: "WrongType", mention: "must be a JSON object"),
             Case(name: "wrong element type in a batch", route: "/parse/batch", body: Array(#"{"texts": ["to denver", 3]}"#.utf8), reason: "WrongType", mention: "'texts[1]' must be a string"),
+            Case(name: "wrong type of Rasa's message_id", route: "/model/parse", body: Array(#"{"text": "to denver", "message_id": {}}"#.utf8), reason: "WrongType", mention: "'message_id' must be a string"),
             Case(name: "batch field missing", route: "/parse/batch", body: Array(#"{"text": "to denver"}"#.utf8), reason: "MissingField", mention: "'texts' is missing"),
             Case(name: "invalid UTF-8", route: "/parse", body: Array(#"{"text": "to "#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8), reason: "InvalidUTF8", mention: "byte 13"),
-            Case(name: "unknown model", route: "/parse", body: Array(#"{"text": "to denver", "model": "klingon"}"#.utf8), reason: "UnknownModel", mention: "use one of: atis-en"),
-            Case(name: "unknown model (Rasa)", route: "/model/parse", body: Array(#"{"text": "to denver", "model": "klingon"}"#.utf8), reason: "UnknownModel", mention: "'klingon'"),
         ]
 
         @Test("A malformed body gets 400 with what to fix", arguments: cases)
@@ -53,6 +52,30 @@ extension ServerTests {
             try await TestServer.run { server in
                 try Self.expectRefusal(try await server.post(badCase.route, bytes: badCase.body),
                                        status: 400, reason: badCase.reason, mentioning: badCase.mention)
+            }
+        }
+
+        @Test("An unknown model gets 404 naming the loaded ones, on every route that takes one", arguments: ["/parse", "/parse/batch", "/model/parse"])
+        func unknownModel(route: String) async throws {
+            try await TestServer.run { server in
+                for name in ["klingon", ""] {
+                    let body: [String: Any] = route == "/parse/batch" ? ["texts": ["to denver"], "model": name] : ["text": "to denver", "model": name]
+                    try Self.expectRefusal(try await server.post(route, json: body), status: 404, reason: "UnknownModel",
+                                           mentioning: "no model named '\(name)' is loaded; use one of: atis-en")
+                }
+            }
+        }
+
+        @Test("A method a path does not serve gets 405 with Allow")
+        func methodNotAllowed() async throws {
+            try await TestServer.run { server in
+                for (method, path, allowed) in [("TRACE", "/parse", "POST"), ("GET", "/parse/batch", "POST"), ("DELETE", "/models/atis-en", "PUT"),
+                                                ("POST", "/health", "GET"), ("PATCH", "/", "GET"), ("QUERY", "/models", "GET")] {
+                    let reply = try await server.send(method, path)
+                    try Self.expectRefusal(reply, status: 405, reason: "MethodNotAllowed", mentioning: "\(path) answers \(allowed) only")
+                    #expect(reply.header("Allow") == allowed)
+                }
+                #expect(try await server.get("/health").status == 200)
             }
         }
 
