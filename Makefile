@@ -8,30 +8,41 @@ JOBS ?= 2
 DEPS := libicu-dev libopenblas-dev pkg-config tzdata
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test test-fast demo install models bench serve bench-server vectors
+.PHONY: deps test-deps build test test-fast demo install models bench serve bench-server vectors
 
 # Where `make install` puts binaries (PREFIX/bin) and models (PREFIX/share/slot-tagger/models).
 PREFIX ?= /usr/local
 
-# Installs the Debian packages above when one is missing; quiet when all are present
+# Programs only tests run: nginx (LoadBalancingTests runs deploy/nginx.conf in front of two
+# replicas) and chromium (PageBrowserTests renders the server's page headless).
+TEST_DEPS := nginx chromium
+
+# Installs the Debian packages named when one is missing; quiet when all are present
 # (and on systems without dpkg, which must provide them some other way).
-deps:
+define install-missing
 	@command -v dpkg >/dev/null 2>&1 || exit 0; \
 	missing=""; \
-	for package in $(DEPS); do \
+	for package in $(1); do \
 		dpkg -s $$package 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
 	fi
+endef
+
+deps:
+	$(call install-missing,$(DEPS))
+
+test-deps:
+	$(call install-missing,$(DEPS) $(TEST_DEPS))
 
 build: deps
 	$(SWIFT) build --jobs $(JOBS)
 
 # Builds the DocC catalog first (warnings are errors), then runs every test, so that the
 # test runner's summary is the last line.
-test: deps
+test: test-deps
 	$(SWIFT) package generate-documentation --target SlotTagger --disable-indexing --warnings-as-errors
 	$(SWIFT) test --jobs $(JOBS)
 
