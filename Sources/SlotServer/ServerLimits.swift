@@ -16,11 +16,16 @@ package struct ServerLimits: Sendable, Equatable {
     /// 408; tagging past it: 503). Batches are tagged in chunks and the limit
     /// is checked between chunks; one text is bounded by ``maxTokens``.
     package var timeLimit: Duration
+    /// How long a connection may stay open without a byte arriving before the
+    /// server closes it, so that clients that connect and send nothing do not
+    /// hold connections forever. Longer than nginx's upstream keep-alive (60 s),
+    /// so that behind it nginx closes an idle connection first.
+    package var idleTimeout: Duration
 
     /// Creates limits; the defaults suit a chatbot backend on a small machine.
     package init(
         maxBodyBytes: Int = 1 << 20, maxTokens: Int = 200, maxBatchSize: Int = 1_000, maxNBest: Int = 10,
-        maxConcurrentRequests: Int = 512, timeLimit: Duration = .seconds(10)
+        maxConcurrentRequests: Int = 512, timeLimit: Duration = .seconds(10), idleTimeout: Duration = .seconds(75)
     ) {
         self.maxBodyBytes = maxBodyBytes
         self.maxTokens = maxTokens
@@ -28,6 +33,7 @@ package struct ServerLimits: Sendable, Equatable {
         self.maxNBest = maxNBest
         self.maxConcurrentRequests = maxConcurrentRequests
         self.timeLimit = timeLimit
+        self.idleTimeout = idleTimeout
     }
 
     /// ``timeLimit`` in whole milliseconds, for messages.

@@ -1,6 +1,8 @@
 import FoundationEssentials
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 import SlotIO
 import SlotTagger
 
@@ -71,6 +73,7 @@ package struct TaggerServer: Sendable {
     ) -> some ApplicationProtocol {
         Application(
             router: makeRouter(),
+            server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: TimeAmount(limits.idleTimeout))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "tagger-server"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger)
@@ -171,6 +174,8 @@ package struct TaggerServer: Sendable {
                 Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                          body: .init(byteBuffer: ByteBuffer(bytes: PackageResources.openapi_yaml)))
             },
+            // Browsers ask for it on every visit to the page, which has no icon.
+            Route(method: .get, path: "/favicon.ico") { _, _ in Response(status: .noContent) },
             Route(method: .get, path: "/") { _, _ in
                 Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                          body: .init(byteBuffer: ByteBuffer(bytes: PackageResources.index_html)))

@@ -56,6 +56,9 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("time-limit-ms"), help: "How long one request may take, in milliseconds (body late: 408; tagging past it: 503).")
     var timeLimitMilliseconds = 10_000
 
+    @Option(name: .customLong("idle-timeout-s"), help: "Seconds a connection may stay open without a byte arriving before the server closes it.")
+    var idleTimeoutSeconds = Int(ServerLimits().idleTimeout.components.seconds)
+
     @OptionGroup
     var fallback: FallbackOptions
 
@@ -66,7 +69,8 @@ struct ServerCommand: AsyncParsableCommand {
         guard !models.isEmpty else { throw ValidationError("Give at least one --model DIR (for example --model models/atis-en).") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         for (name, value) in [("--threads", threads), ("--max-body-bytes", maxBodyBytes), ("--max-tokens", maxTokens),
-                              ("--max-batch", maxBatch), ("--max-concurrent", maxConcurrent), ("--time-limit-ms", timeLimitMilliseconds)]
+                              ("--max-batch", maxBatch), ("--max-concurrent", maxConcurrent), ("--time-limit-ms", timeLimitMilliseconds),
+                              ("--idle-timeout-s", idleTimeoutSeconds)]
         where value < 1 {
             throw ValidationError("\(name) must be at least 1.")
         }
@@ -89,7 +93,8 @@ struct ServerCommand: AsyncParsableCommand {
         logger.logLevel = .notice
         let limits = ServerLimits(
             maxBodyBytes: maxBodyBytes, maxTokens: maxTokens, maxBatchSize: maxBatch,
-            maxConcurrentRequests: maxConcurrent, timeLimit: .milliseconds(timeLimitMilliseconds))
+            maxConcurrentRequests: maxConcurrent, timeLimit: .milliseconds(timeLimitMilliseconds),
+            idleTimeout: .seconds(idleTimeoutSeconds))
         let clock = reference.clock
         let server = TaggerServer(
             registry: ModelRegistry(loaded), limits: limits, threads: threads, logger: logger,

@@ -76,6 +76,7 @@ extension ServerTests {
                     #expect(reply.header("Allow") == allowed)
                 }
                 #expect(try await server.get("/health").status == 200)
+                #expect(try await server.get("/favicon.ico").status == 204)
             }
         }
 
@@ -143,6 +144,18 @@ extension ServerTests {
                 let reply = try await connection.receiveAll()
                 #expect(reply.hasPrefix("HTTP/1.1 408"), "\(reply)")
                 #expect(reply.contains(#""reason": "RequestTimeout""#))
+            }
+        }
+
+        @Test("A connection on which nothing arrives is closed after the idle timeout")
+        func idleConnection() async throws {
+            try await TestServer.run(limits: ServerLimits(idleTimeout: .milliseconds(300))) { server in
+                let connection = try RawConnection(port: server.port)
+                let start = ContinuousClock.now
+                let received = try await connection.receiveAll()
+                #expect(received.isEmpty)
+                #expect(ContinuousClock.now - start < .seconds(20))
+                #expect(try await server.get("/health").status == 200)
             }
         }
 
