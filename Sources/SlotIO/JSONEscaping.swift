@@ -1,45 +1,66 @@
 /// JSON string literals, written by hand so that JSONL records keep a fixed
 /// key order and stay byte-for-byte stable.
 package enum JSONEscaping {
-    /// Appends `value` as a JSON string literal (with quotes) to `output`.
+    /// Appends `value` as a JSON string literal (with quotes) to `output`,
+    /// as UTF-8.
     ///
-    /// `"` and `\` are escaped, as are control characters (`\n`, `\r`, `\t`,
+    /// `"` and `\\` are escaped, as are control characters (`\n`, `\r`, `\t`,
     /// `\b`, `\f`, others as `\u00XX`); everything else is written as UTF-8.
+    /// (Escaping byte by byte is exact: the bytes escaped are ASCII, which
+    /// never occur inside a multi-byte UTF-8 sequence.)
+    ///
+    /// - Parameters:
+    ///   - value: Any text.
+    ///   - output: The bytes to append to.
+    package static func appendQuoted(_ value: some StringProtocol, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        guard needsEscaping(value) else {
+            output.append(contentsOf: value.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: output.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: output.append(contentsOf: #"\r"#.utf8)
+            case 0x09: output.append(contentsOf: #"\t"#.utf8)
+            case 0x08: output.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: output.append(contentsOf: #"\f"#.utf8)
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                output.append(contentsOf: #"\u00"#.utf8)
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0xF)])
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `value` as a JSON string literal (with quotes) to `output`;
+    /// escapes as the version that appends bytes does.
     ///
     /// - Parameters:
     ///   - value: Any text.
     ///   - output: The string to append to.
     package static func appendQuoted(_ value: some StringProtocol, to output: inout String) {
-        output += "\""
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            output += value
-            output += "\""
-            return
+        var bytes: [UInt8] = []
+        appendQuoted(value, to: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `value` holds a byte that a JSON string must escape: a
+    /// control character, `"` or `\\`. (A plain loop over the contiguous
+    /// UTF-8 of native strings: this runs for every string of every record.)
+    private static func needsEscaping(_ value: some StringProtocol) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            return false
         }
-        var pending = value.unicodeScalars.startIndex
-        let scalars = value.unicodeScalars
-        var index = pending
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String? = switch scalar {
-            case "\"": "\\\""
-            case "\\": "\\\\"
-            case "\n": "\\n"
-            case "\r": "\\r"
-            case "\t": "\\t"
-            case "\u{8}": "\\b"
-            case "\u{C}": "\\f"
-            default: scalar.value < 0x20 ? "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) : nil
-            }
-            if let escape {
-                output.unicodeScalars += scalars[pending..<index]
-                output += escape
-                pending = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
-        }
-        output.unicodeScalars += scalars[pending...]
-        output += "\""
+        return value.utf8.withContiguousStorageIfAvailable(scan)
+            ?? value.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
     }
 
     /// `value` as a JSON string literal, with quotes.

@@ -29,28 +29,60 @@ package struct JSONLineEncoder: Sendable {
     /// - Throws: `EncodingError.invalidValue` for a NaN or an infinity.
     package func encode(_ value: some Encodable) throws -> String {
         let sink = JSONSink()
-        try value.encode(to: JSONValueEncoder(sink: sink, depth: 0, codingPath: []))
+        try value.encode(to: JSONValueEncoder(sink: sink, depth: 0))
         sink.close(downTo: 0)
-        if sink.text.isEmpty { sink.text = "{}" }
-        return sink.text
+        if sink.bytes.isEmpty { sink.write("{}") }
+        return String(decoding: sink.bytes, as: UTF8.self)
     }
 }
 
-/// The text being written and the containers still open.
+/// The UTF-8 bytes being written, the containers still open and the key of
+/// the member being written in each.
+///
+/// Values are written depth first, one at a time, so the keys of the open
+/// containers are the coding path of the value being written: it is read from
+/// here when an error needs it, not built for every member. Bytes, not a
+/// `String`: appending to an array of bytes costs a fraction of appending to
+/// a string, and records are written by the hundred thousand. (The
+/// properties are only ever used by one encoding on one thread:
+/// `@exclusivity(unchecked)` spares a runtime check on every append.)
 final class JSONSink {
     /// One open object or array: its closing bracket and how many members it has so far.
     struct Frame {
-        let closer: String
+        let closer: UInt8
         var count: Int
     }
 
-    var text = ""
-    var open: [Frame] = []
+    @exclusivity(unchecked) var bytes: [UInt8]
+    @exclusivity(unchecked) var open: [Frame] = []
+    /// The key of the member being written in each open container (`nil` in an array).
+    @exclusivity(unchecked) var keys: [(any CodingKey)?] = []
+
+    init() {
+        bytes = []
+        bytes.reserveCapacity(2_048)
+    }
+
+    /// Appends `text`'s UTF-8.
+    func write(_ text: some StringProtocol) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// The coding path of a value at `depth`: the keys of the containers around it.
+    func codingPath(depth: Int) -> [any CodingKey] {
+        keys.prefix(depth).compactMap { $0 }
+    }
+
+    /// Records that the member being written in the container at `level` has `key`.
+    func setKey(_ key: (any CodingKey)?, at level: Int) {
+        if keys.count <= level { keys.append(contentsOf: repeatElement(nil, count: level + 1 - keys.count)) }
+        keys[level] = key
+    }
 
     /// Closes every container at index `depth` and deeper.
     func close(downTo depth: Int) {
         while open.count > depth {
-            text += open.removeLast().closer
+            bytes.append(open.removeLast().closer)
         }
     }
 
@@ -58,31 +90,31 @@ final class JSONSink {
     /// inside it and writes the separator.
     func beginMember(of level: Int) {
         close(downTo: level + 1)
-        if open[level].count > 0 { text += ", " }
+        if open[level].count > 0 { write(", ") }
         open[level].count += 1
     }
 
     /// Opens a container for a value at `depth`, or reuses the one the same
     /// value already opened (a second `container(keyedBy:)` call).
-    func openContainer(at depth: Int, opener: String, closer: String) {
+    func openContainer(at depth: Int, opener: UInt8, closer: UInt8) {
         if open.count > depth {
             close(downTo: depth + 1)
             return
         }
-        text += opener
+        bytes.append(opener)
         open.append(Frame(closer: closer, count: 0))
     }
 
     func writeString(_ value: some StringProtocol) {
-        JSONEscaping.appendQuoted(value, to: &text)
+        JSONEscaping.appendQuoted(value, to: &bytes)
     }
 
-    func writeNumber<Number: BinaryFloatingPoint & LosslessStringConvertible>(_ value: Number, codingPath: [any CodingKey]) throws {
+    func writeNumber<Number: BinaryFloatingPoint & LosslessStringConvertible>(_ value: Number, depth: Int) throws {
         guard value.isFinite else {
             throw EncodingError.invalidValue(
-                value, EncodingError.Context(codingPath: codingPath, debugDescription: "\(value) is not a JSON number"))
+                value, EncodingError.Context(codingPath: codingPath(depth: depth), debugDescription: "\(value) is not a JSON number"))
         }
-        text += value == 0 ? "0.0" : value.description
+        write(value == 0 ? "0.0" : value.description)
     }
 }
 
@@ -91,21 +123,21 @@ struct JSONValueEncoder: Encoder {
     let sink: JSONSink
     /// The index the value's container takes in the sink's stack.
     let depth: Int
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { sink.codingPath(depth: depth) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        sink.openContainer(at: depth, opener: "{", closer: "}")
-        return KeyedEncodingContainer(JSONKeyedContainer<Key>(sink: sink, level: depth, codingPath: codingPath))
+        sink.openContainer(at: depth, opener: UInt8(ascii: "{"), closer: UInt8(ascii: "}"))
+        return KeyedEncodingContainer(JSONKeyedContainer<Key>(sink: sink, level: depth))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        sink.openContainer(at: depth, opener: "[", closer: "]")
-        return JSONUnkeyedContainer(sink: sink, level: depth, codingPath: codingPath)
+        sink.openContainer(at: depth, opener: UInt8(ascii: "["), closer: UInt8(ascii: "]"))
+        return JSONUnkeyedContainer(sink: sink, level: depth)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        JSONSingleValueContainer(sink: sink, depth: depth, codingPath: codingPath)
+        JSONSingleValueContainer(sink: sink, depth: depth)
     }
 }
 
@@ -113,31 +145,31 @@ struct JSONValueEncoder: Encoder {
 struct JSONSingleValueContainer: SingleValueEncodingContainer {
     let sink: JSONSink
     let depth: Int
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { sink.codingPath(depth: depth) }
 
     private func prepare() { sink.close(downTo: depth) }
 
-    mutating func encodeNil() throws { prepare(); sink.text += "null" }
-    mutating func encode(_ value: Bool) throws { prepare(); sink.text += value ? "true" : "false" }
+    mutating func encodeNil() throws { prepare(); sink.write("null") }
+    mutating func encode(_ value: Bool) throws { prepare(); sink.write(value ? "true" : "false") }
     mutating func encode(_ value: String) throws { prepare(); sink.writeString(value) }
-    mutating func encode(_ value: Double) throws { prepare(); try sink.writeNumber(value, codingPath: codingPath) }
-    mutating func encode(_ value: Float) throws { prepare(); try sink.writeNumber(value, codingPath: codingPath) }
-    mutating func encode(_ value: Int) throws { prepare(); sink.text += value.description }
-    mutating func encode(_ value: Int8) throws { prepare(); sink.text += value.description }
-    mutating func encode(_ value: Int16) throws { prepare(); sink.text += value.description }
-    mutating func encode(_ value: Int32) throws { prepare(); sink.text += value.description }
-    mutating func encode(_ value: Int64) throws { prepare(); sink.text += value.description }
-    mutating func encode(_ value: UInt) throws { prepare(); sink.text += value.description }
-    mutating func encode(_ value: UInt8) throws { prepare(); sink.text += value.description }
-    mutating func encode(_ value: UInt16) throws { prepare(); sink.text += value.description }
-    mutating func encode(_ value: UInt32) throws { prepare(); sink.text += value.description }
-    mutating func encode(_ value: UInt64) throws { prepare(); sink.text += value.description }
+    mutating func encode(_ value: Double) throws { prepare(); try sink.writeNumber(value, depth: depth) }
+    mutating func encode(_ value: Float) throws { prepare(); try sink.writeNumber(value, depth: depth) }
+    mutating func encode(_ value: Int) throws { prepare(); sink.write(value.description) }
+    mutating func encode(_ value: Int8) throws { prepare(); sink.write(value.description) }
+    mutating func encode(_ value: Int16) throws { prepare(); sink.write(value.description) }
+    mutating func encode(_ value: Int32) throws { prepare(); sink.write(value.description) }
+    mutating func encode(_ value: Int64) throws { prepare(); sink.write(value.description) }
+    mutating func encode(_ value: UInt) throws { prepare(); sink.write(value.description) }
+    mutating func encode(_ value: UInt8) throws { prepare(); sink.write(value.description) }
+    mutating func encode(_ value: UInt16) throws { prepare(); sink.write(value.description) }
+    mutating func encode(_ value: UInt32) throws { prepare(); sink.write(value.description) }
+    mutating func encode(_ value: UInt64) throws { prepare(); sink.write(value.description) }
 
     mutating func encode(_ value: some Encodable) throws {
         prepare()
-        let before = sink.text.utf8.count
-        try value.encode(to: JSONValueEncoder(sink: sink, depth: depth, codingPath: codingPath))
-        if sink.text.utf8.count == before { sink.text += "{}" }
+        let before = sink.bytes.count
+        try value.encode(to: JSONValueEncoder(sink: sink, depth: depth))
+        if sink.bytes.count == before { sink.write("{}") }
     }
 }
 
@@ -146,13 +178,14 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let sink: JSONSink
     /// The object's index in the sink's stack.
     let level: Int
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { sink.codingPath(depth: level) }
 
     private func member(_ key: Key) -> JSONSingleValueContainer {
         sink.beginMember(of: level)
+        sink.setKey(key, at: level)
         sink.writeString(key.stringValue)
-        sink.text += ": "
-        return JSONSingleValueContainer(sink: sink, depth: level + 1, codingPath: codingPath + [key])
+        sink.write(": ")
+        return JSONSingleValueContainer(sink: sink, depth: level + 1)
     }
 
     mutating func encodeNil(forKey key: Key) throws { var value = member(key); try value.encodeNil() }
@@ -167,22 +200,22 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
         let member = member(key)
-        return JSONValueEncoder(sink: sink, depth: member.depth, codingPath: member.codingPath).container(keyedBy: keyType)
+        return JSONValueEncoder(sink: sink, depth: member.depth).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let member = member(key)
-        return JSONValueEncoder(sink: sink, depth: member.depth, codingPath: member.codingPath).unkeyedContainer()
+        return JSONValueEncoder(sink: sink, depth: member.depth).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         let member = member(Key(stringValue: "super") ?? Key(intValue: 0)!)
-        return JSONValueEncoder(sink: sink, depth: member.depth, codingPath: member.codingPath)
+        return JSONValueEncoder(sink: sink, depth: member.depth)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         let member = member(key)
-        return JSONValueEncoder(sink: sink, depth: member.depth, codingPath: member.codingPath)
+        return JSONValueEncoder(sink: sink, depth: member.depth)
     }
 }
 
@@ -191,12 +224,13 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     let sink: JSONSink
     /// The array's index in the sink's stack.
     let level: Int
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { sink.codingPath(depth: level) }
     var count: Int { sink.open.count > level ? sink.open[level].count : 0 }
 
     private func element() -> JSONSingleValueContainer {
         sink.beginMember(of: level)
-        return JSONSingleValueContainer(sink: sink, depth: level + 1, codingPath: codingPath)
+        sink.setKey(nil, at: level)
+        return JSONSingleValueContainer(sink: sink, depth: level + 1)
     }
 
     mutating func encodeNil() throws { var element = element(); try element.encodeNil() }
@@ -209,16 +243,16 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let element = element()
-        return JSONValueEncoder(sink: sink, depth: element.depth, codingPath: codingPath).container(keyedBy: keyType)
+        return JSONValueEncoder(sink: sink, depth: element.depth).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let element = element()
-        return JSONValueEncoder(sink: sink, depth: element.depth, codingPath: codingPath).unkeyedContainer()
+        return JSONValueEncoder(sink: sink, depth: element.depth).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         let element = element()
-        return JSONValueEncoder(sink: sink, depth: element.depth, codingPath: codingPath)
+        return JSONValueEncoder(sink: sink, depth: element.depth)
     }
 }

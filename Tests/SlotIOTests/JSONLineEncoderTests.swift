@@ -78,6 +78,18 @@ struct JSONLineEncoderTests {
         #expect(throws: EncodingError.self) { try JSONLineEncoder().encode([Float(value)]) }
     }
 
+    @Test("The error for a non-finite number names the keys that lead to it")
+    func nonFiniteCodingPath() throws {
+        var damaged = record
+        damaged.members[1].score = .nan
+        do {
+            _ = try JSONLineEncoder().encode(damaged)
+            Issue.record("a NaN was encoded")
+        } catch let EncodingError.invalidValue(_, context) {
+            #expect(context.codingPath.map(\.stringValue) == ["members", "score"])
+        }
+    }
+
     @Test("Top-level primitives and strings with every escape")
     func primitives() throws {
         #expect(try JSONLineEncoder().encode(42) == "42")
