@@ -54,14 +54,15 @@ demo: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product tagger
 	.build/release/tagger tag --format inline corpora/samples/sentences.txt
 
-# Release binaries to PREFIX/bin, shipped models to PREFIX/share/slot-tagger/models,
+# Release binaries (tagger, trainer, evaluator, tagger-server) to PREFIX/bin, shipped models to PREFIX/share/slot-tagger/models,
 # where an installed `tagger tag` finds models/atis-en without --model.
 install: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product tagger
 	$(SWIFT) build --jobs $(JOBS) -c release --product trainer
 	$(SWIFT) build --jobs $(JOBS) -c release --product evaluator
+	$(SWIFT) build --jobs $(JOBS) -c release --product tagger-server
 	install -d $(PREFIX)/bin $(PREFIX)/share/slot-tagger/models
-	install -m 755 .build/release/tagger .build/release/trainer .build/release/evaluator $(PREFIX)/bin/
+	install -m 755 .build/release/tagger .build/release/trainer .build/release/evaluator .build/release/tagger-server $(PREFIX)/bin/
 	for model in models/*/; do \
 		[ -f "$$model/config.json" ] || continue; \
 		name=$$(basename "$$model"); \
