@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SlotIO
 
 /// The JSON header of a safetensors file: one entry per tensor, plus optional string metadata.
 ///
@@ -74,13 +75,13 @@ struct SafeTensorsHeader: Decodable {
         var json: [UInt8] = [UInt8(ascii: "{")]
         var needsComma = false
         if !metadata.isEmpty {
-            appendString(metadataKey, to: &json)
+            JSONEscaping.appendQuoted(metadataKey, to: &json)
             json.append(contentsOf: ":{".utf8)
             for (index, key) in metadata.keys.sorted(by: utf8Precedes).enumerated() {
                 if index > 0 { json.append(UInt8(ascii: ",")) }
-                appendString(key, to: &json)
+                JSONEscaping.appendQuoted(key, to: &json)
                 json.append(UInt8(ascii: ":"))
-                appendString(metadata[key, default: ""], to: &json)
+                JSONEscaping.appendQuoted(metadata[key, default: ""], to: &json)
             }
             json.append(UInt8(ascii: "}"))
             needsComma = true
@@ -90,7 +91,7 @@ struct SafeTensorsHeader: Decodable {
             if needsComma { json.append(UInt8(ascii: ",")) }
             needsComma = true
             let end = offset + 4 * tensor.values.count
-            appendString(tensor.name, to: &json)
+            JSONEscaping.appendQuoted(tensor.name, to: &json)
             json.append(contentsOf: #":{"dtype":"F32","shape":["#.utf8)
             json.append(contentsOf: tensor.shape.map(String.init).joined(separator: ",").utf8)
             json.append(contentsOf: #"],"data_offsets":["#.utf8)
@@ -104,28 +105,5 @@ struct SafeTensorsHeader: Decodable {
     /// Orders strings by their UTF-8 bytes, as the reference library (written in Rust) does.
     static func utf8Precedes(_ lhs: String, _ rhs: String) -> Bool {
         lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
-    }
-
-    /// Appends a JSON string literal, escaping `"`, `\` and control characters only.
-    private static func appendString(_ string: String, to json: inout [UInt8]) {
-        let hexDigits = Array("0123456789abcdef".utf8)
-        json.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): json.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): json.append(contentsOf: #"\\"#.utf8)
-            case 0x08: json.append(contentsOf: #"\b"#.utf8)
-            case 0x0c: json.append(contentsOf: #"\f"#.utf8)
-            case 0x0a: json.append(contentsOf: #"\n"#.utf8)
-            case 0x0d: json.append(contentsOf: #"\r"#.utf8)
-            case 0x09: json.append(contentsOf: #"\t"#.utf8)
-            case 0x00..<0x20:
-                json.append(contentsOf: #"\u00"#.utf8)
-                json.append(hexDigits[Int(byte >> 4)])
-                json.append(hexDigits[Int(byte & 0x0f)])
-            default: json.append(byte)
-            }
-        }
-        json.append(UInt8(ascii: "\""))
     }
 }
