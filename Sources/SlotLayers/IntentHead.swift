@@ -111,9 +111,11 @@ package struct IntentHead: ParameterSet, Hashable {
     /// - Parameters:
     ///   - outputs: the encoder outputs of the batch, `N × D`.
     ///   - sentences: the rows of each sentence.
+    ///   - strategy: how the projections' matrix products are computed
+    ///     (``GEMM/Strategy``): BLAS in training, the direct kernel at inference.
     /// - Returns: `B × intents` logits, one row per sentence.
-    package func callAsFunction(_ outputs: Matrix, sentences: [Range<Int>]) -> Matrix {
-        forward(outputs, sentences: sentences).logits
+    package func callAsFunction(_ outputs: Matrix, sentences: [Range<Int>], strategy: GEMM.Strategy = .blas) -> Matrix {
+        forward(outputs, sentences: sentences, strategy: strategy).logits
     }
 
     /// The intent distribution of every sentence: the softmax of its logits.
@@ -131,8 +133,11 @@ package struct IntentHead: ParameterSet, Hashable {
     /// - Parameters:
     ///   - outputs: the encoder outputs of the batch, `N × D`.
     ///   - sentences: the rows of each sentence; an empty sentence pools to zeros.
+    ///   - strategy: how the projections' matrix products are computed (``GEMM/Strategy``).
     /// - Returns: `B × intents` logits and the cache for ``backward(_:cache:outputGradient:addingTo:)``.
-    package func forward(_ outputs: Matrix, sentences: [Range<Int>]) -> (logits: Matrix, cache: Cache) {
+    package func forward(
+        _ outputs: Matrix, sentences: [Range<Int>], strategy: GEMM.Strategy = .blas
+    ) -> (logits: Matrix, cache: Cache) {
         let width = inputSize
         precondition(outputs.columns == width, "encoder outputs have \(outputs.columns) columns, the head expects \(width)")
         for range in sentences {
@@ -179,13 +184,13 @@ package struct IntentHead: ParameterSet, Hashable {
         }
         var activations: Matrix?
         if let hidden {
-            var values = hidden(pooled)
+            var values = hidden(pooled, strategy: strategy)
             values.withUnsafeMutableBufferPointer { values in
                 for index in values.indices { values[index] = Kernels.tanh(values[index]) }
             }
             activations = values
         }
-        let logits = linear(activations ?? pooled)
+        let logits = linear(activations ?? pooled, strategy: strategy)
         let cache = Cache(
             pooled: pooled, sentences: sentences, outputRows: outputs.rows, activations: activations, maxRows: maxRows)
         return (logits, cache)

@@ -17,7 +17,7 @@ extension RecurrentLayer {
     ///     directions into one matrix this way).
     ///   - outputColumn: the first column of `output` to write.
     ///   - strategy: how the matrix products are computed (``GEMM/Strategy``):
-    ///     BLAS for training, the direct kernel for one sentence at inference.
+    ///     BLAS for training, the direct kernel at inference.
     /// - Returns: the cache for ``backward(outputGradient:outputColumn:finalGradient:finalColumn:cache:inputGradient:)``.
     package func forward(
         _ input: Matrix, layout: SequenceLayout, reversed: Bool,

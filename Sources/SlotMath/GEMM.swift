@@ -43,24 +43,22 @@ package enum GEMM {
         /// BLAS for every product. Training takes this, so that a recipe trains
         /// to the same bits as it did before the direct kernel existed.
         case blas
-        /// The direct kernel (``multiplyFewRows(m:n:k:a:lda:b:ldb:accumulate:c:ldc:)``)
-        /// for `A · Bᵀ` when `A` has at most ``fewRowsLimit`` rows and `alpha` is 1
-        /// and `beta` 0 or 1; BLAS otherwise. Inference takes this: one sentence's
-        /// products are small, and BLAS copies (packs) the whole weight matrix on
-        /// every call.
-        case fewRows
+        /// The direct kernel (``multiplyDirect(m:n:k:a:lda:b:ldb:accumulate:c:ldc:)``)
+        /// for every `A · Bᵀ` with `alpha` 1 and `beta` 0 or 1; BLAS otherwise.
+        /// Inference takes this. One sentence's products are small, and BLAS
+        /// copies (packs) the whole weight matrix on every call: direct 46
+        /// GFLOP/s against OpenBLAS's 24 for `11 × 150 · 150 × 400`, one thread,
+        /// warm caches. And the direct kernel computes each row of `C` from
+        /// that row of `A` alone, in the same order whatever the other rows,
+        /// so a sentence's result does not depend on the sentences batched
+        /// beside it (BLAS sums edge rows of a block in another order); for a
+        /// whole batch it is about as fast as BLAS at the tagger's shapes
+        /// (`bench` prints both).
+        case direct
     }
 
-    /// The most rows of `A` that ``Strategy/fewRows`` sends to the direct kernel.
-    /// Measured on the input projection's shape (`m × 150 · 150 × 400`, one
-    /// thread, warm caches): direct 46 GFLOP/s against OpenBLAS's 24 for 11
-    /// rows, 43 against 56 for 32 rows, 63 against 68 for 48, so BLAS's
-    /// packing pays for itself from about 32 rows on; `bench` prints both for
-    /// the model's shapes.
-    package static let fewRowsLimit = 32
-
     /// Computes `C = alpha · op(A) · op(B) + beta · C` with the platform's BLAS,
-    /// or with the direct kernel when `strategy` is ``Strategy/fewRows`` and the
+    /// or with the direct kernel when `strategy` is ``Strategy/direct`` and the
     /// product qualifies (the two sum in different orders: results can differ
     /// in the last bits).
     @inlinable
@@ -71,8 +69,8 @@ package enum GEMM {
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int,
         strategy: Strategy = .blas
     ) {
-        if strategy == .fewRows && !transposeA && transposeB && m <= fewRowsLimit && alpha == 1 && (beta == 0 || beta == 1) {
-            multiplyFewRows(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, accumulate: beta == 1, c: c, ldc: ldc)
+        if strategy == .direct && !transposeA && transposeB && alpha == 1 && (beta == 0 || beta == 1) {
+            multiplyDirect(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, accumulate: beta == 1, c: c, ldc: ldc)
             return
         }
         #if canImport(Accelerate) || canImport(CBLAS)
@@ -108,7 +106,7 @@ package enum GEMM {
     ///   - k: columns of `A` and `B`.
     ///   - path: the vector code where the processor has it, or portable C.
     @inlinable
-    package static func multiplyFewRows(
+    package static func multiplyDirect(
         m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         accumulate: Bool, c: UnsafeMutablePointer<Float>, ldc: Int, path: Kernels.Path = .fastest
     ) {

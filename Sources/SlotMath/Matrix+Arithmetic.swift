@@ -53,7 +53,7 @@ extension Matrix {
     ///   - a: the left factor, `m × k` (or `k × m` when `transposeA`).
     ///   - b: the right factor, `k × n` (or `n × k` when `transposeB`).
     ///   - c: the result, `m × n`; its rows and columns must already match.
-    ///   - strategy: BLAS always, or the direct kernel for few rows (see ``GEMM/Strategy``).
+    ///   - strategy: BLAS always, or the direct kernel (see ``GEMM/Strategy``).
     package static func multiply(
         _ a: Matrix, transposeA: Bool = false,
         _ b: Matrix, transposeB: Bool = false,

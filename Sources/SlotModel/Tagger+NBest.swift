@@ -34,7 +34,7 @@ extension Tagger {
         let encoded = configuration.featurizer.encode(tokens: tokens.map(\.text))
         var generator = SplitMix64(seed: 0)
         let pass = network.forward(
-            [encoded], dropout: 0, using: &generator, characterTable: characterTable, strategy: .fewRows)
+            [encoded], dropout: 0, using: &generator, characterTable: characterTable, strategy: .direct)
         let rows = pass.layout.offsets[0] ..< pass.layout.offsets[0] + tokens.count
         let decoder: CRFDecoder
         var emissions = pass.emissions

@@ -154,10 +154,10 @@ public struct Tagger: Sendable {
     ///   - threads: how many threads to use; `nil` (the default) uses one per
     ///     active processor core.
     ///   - options: the reference moment and default currency for values.
-    /// - Returns: one result per utterance, in input order: what ``tag(_:resolving:)``
-    ///   gives for each, except that confidences can differ in the last
-    ///   digits (a batch's matrix products sum in another order than one
-    ///   utterance's); the same batches give the same results for any `threads`.
+    /// - Returns: one result per utterance, in input order: exactly what
+    ///   ``tag(_:resolving:)`` gives for each, to the last bit of every
+    ///   confidence, whatever the batches and `threads` (each sentence's
+    ///   products are computed apart from its neighbours').
     public func tag(_ texts: [String], threads: Int? = nil, resolving options: ResolutionOptions = ResolutionOptions()) -> [TaggingResult] {
         Workers.mapChunks(count: texts.count, chunkSize: Self.batchSize, threads: threads ?? Workers.defaultCount) { range in
             tag(batch: texts[range].map { ($0, tokenize($0)) }, resolving: options)

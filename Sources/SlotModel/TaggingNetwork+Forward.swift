@@ -32,7 +32,7 @@ extension TaggingNetwork {
     ///     character cache, so it is for inference only.
     ///   - strategy: how the encoder's and emission layer's matrix products are
     ///     computed (``GEMM/Strategy``): BLAS in training, the direct kernel
-    ///     for few rows at inference.
+    ///     at inference.
     package func forward(
         _ batch: [EncodedSentence], dropout: Float, using generator: inout SplitMix64,
         characterTable: CharacterFeatureTable? = nil, strategy: GEMM.Strategy = .blas

@@ -37,13 +37,13 @@ extension TaggingNetwork {
     ///     `constraints`, prepared once (a ``Tagger`` keeps one); built per
     ///     call when needed and `nil`.
     ///   - strategy: how the matrix products are computed (``GEMM/Strategy``):
-    ///     the direct kernel for few rows by default; the trainer's dev
+    ///     the direct kernel by default; the trainer's dev
     ///     evaluation asks for BLAS, so that its scores, and the epoch it keeps,
     ///     are the bits they were before the direct kernel.
     package func predict(
         _ batch: [EncodedSentence], constraints: TransitionConstraints?, decoder: CRFDecoder? = nil, confidences: Bool,
         characterTable: CharacterFeatureTable? = nil, calibration: Calibration = .identity,
-        calibratedDecoder: CRFDecoder? = nil, strategy: GEMM.Strategy = .fewRows
+        calibratedDecoder: CRFDecoder? = nil, strategy: GEMM.Strategy = .direct
     ) -> [Prediction] {
         guard !batch.isEmpty else { return [] }
         var generator = SplitMix64(seed: 0)
@@ -52,7 +52,7 @@ extension TaggingNetwork {
         var intentLogits: Matrix?
         var intentProbabilities: Matrix?
         if let intent {
-            var logits = intent(pass.features, sentences: sentences)
+            var logits = intent(pass.features, sentences: sentences, strategy: strategy)
             intentLogits = logits
             if calibration.intentTemperature != 1 { logits.scale(by: 1 / calibration.intentTemperature) }
             intentProbabilities = SoftmaxOutput(labelCount: intent.intentCount).probabilities(logits: logits)

@@ -2,10 +2,10 @@ import Foundation
 import SlotMath
 import Testing
 
-/// Checks the direct few-rows product and the Viterbi step of `CKernels`
+/// Checks the direct matrix product and the Viterbi step of `CKernels`
 /// (both their vector and portable code) against loops in `Double` and by
 /// brute force.
-@Suite struct FewRowsKernelTests {
+@Suite struct DirectKernelTests {
     static let paths: [Kernels.Path] = [.fastest, .portable]
 
     /// `A · Bᵀ (+ C)` for row-major `a` (`m × k`, stride `lda`), `b` (`n × k`, stride `ldb`)
@@ -47,7 +47,7 @@ import Testing
                         let expected = Self.reference(
                             m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
                         c.withUnsafeMutableBufferPointer { pc in
-                            GEMM.multiplyFewRows(
+                            GEMM.multiplyDirect(
                                 m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, accumulate: accumulate,
                                 c: pc.baseAddress!, ldc: ldc, path: path)
                         }
@@ -69,19 +69,30 @@ import Testing
         }
     }
 
-    @Test func fewRowsStrategyMatchesBLASAndFallsBackPastTheLimit() {
+    @Test func directStrategyMatchesBLASAndComputesEachRowAlone() {
         var generator = SplitMix64(seed: 11)
-        for m in [1, 11, GEMM.fewRowsLimit, GEMM.fewRowsLimit + 1] {
-            let a = Matrix.uniform(rows: m, columns: 150, bound: 1, using: &generator)
-            let b = Matrix.uniform(rows: 400, columns: 150, bound: 1, using: &generator)
+        let b = Matrix.uniform(rows: 400, columns: 150, bound: 1, using: &generator)
+        let rows = Matrix.uniform(rows: 110, columns: 150, bound: 1, using: &generator)
+        var alone: [[Float]] = []
+        for row in 0..<rows.rows {
+            var c = Matrix(rows: 1, columns: 400)
+            Matrix.multiply(Matrix(rows: 1, columns: 150, scalars: Array(rows.scalars[row * 150 ..< (row + 1) * 150])), b,
+                            transposeB: true, into: &c, strategy: .direct)
+            alone.append(c.scalars)
+        }
+        for m in [1, 11, 32, 33, 110] {
+            let a = Matrix(rows: m, columns: 150, scalars: Array(rows.scalars[0 ..< m * 150]))
             let start = Matrix.uniform(rows: m, columns: 400, bound: 1, using: &generator)
             for beta: Float in [0, 1] {
                 var blas = start, direct = start
                 Matrix.multiply(a, b, transposeB: true, into: &blas, beta: beta)
-                Matrix.multiply(a, b, transposeB: true, into: &direct, beta: beta, strategy: .fewRows)
+                Matrix.multiply(a, b, transposeB: true, into: &direct, beta: beta, strategy: .direct)
                 let difference = zip(blas.scalars, direct.scalars).map { abs($0 - $1) }.max() ?? 0
                 #expect(difference <= 1e-4, "m \(m), beta \(beta)")
-                if m > GEMM.fewRowsLimit { #expect(blas == direct, "past the limit both are BLAS") }
+                if beta == 0 {
+                    // Row i of an m-row product has the bits of row i computed alone.
+                    #expect((0..<m).allSatisfy { Array(direct.scalars[$0 * 400 ..< ($0 + 1) * 400]) == alone[$0] }, "m \(m)")
+                }
             }
         }
     }
