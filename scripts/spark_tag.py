@@ -7,13 +7,11 @@ part file and the part files are joined in order: OUTPUT is byte for byte what
 `tagger tag --format jsonl INPUT` writes alone (one record per line, an empty record for an empty
 line), and no record passes through the driver.
 
-Why not RDD.pipe on `sc.textFile`: a record's confidences can differ in the 4th decimal with the
-utterances tagged in the same batch (the library's batched matrix products sum in another order),
-and `tagger tag` ends a batch before every read of its 64 KiB input buffer, and whenever a pipe
-makes it wait. So each range starts at a byte where `tagger tag INPUT` alone starts a new batch,
-and the tagger reads the range from a file, never from a pipe that might make it wait. Hadoop's
-reader would also split lines at a lone \\r and turn invalid UTF-8 into U+FFFD; here the tagger
-sees the input's bytes.
+A result does not depend on the lines tagged beside it (the library computes each sentence apart
+from the others, to the last bit of every confidence), so any cut between lines reproduces the
+run alone. Each task's tagger reads its range from INPUT itself, not through `RDD.pipe` over
+`sc.textFile`: Hadoop's line reader would split lines at a lone \r and turn invalid UTF-8 into
+U+FFFD, where the tagger sees the input's bytes and names a bad line by its number in INPUT.
 
 Usage (PySpark 3.5 and a Java 8, 11 or 17 runtime):
     python3 -m venv .venv-spark && .venv-spark/bin/pip install pyspark==3.5.3
@@ -22,7 +20,7 @@ Usage (PySpark 3.5 and a Java 8, 11 or 17 runtime):
 
 On a cluster the tagger (with its shared libraries) and the model must be at the same path on
 every worker (e.g. `make install` on each), and INPUT and OUTPUT's directory on a file system that
-the driver and every worker see (tasks read INPUT themselves). Partitions hold at least 64 KiB.
+the driver and every worker see (tasks read INPUT themselves).
 
 Exit status (sysexits): 0 done, 64 bad options, 65 an input line the tagger refuses (named by its
 line number in INPUT, as `tagger tag` names it), 66 missing input or model, 69 tagger, Java or
@@ -39,15 +37,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from bisect import bisect_left
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAM = "spark_tag.py"
-# `tagger tag` tags what it holds before each read of this many bytes (LineReader's buffer in
-# Sources/SlotCorpus): the only places where a second tagger can start and batch identically.
-READ_BUFFER = 1 << 16
 BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 # Executors report a tagger failure inside an exception that reaches the driver wrapped in Java and
 # Python stack traces; the marker lets the driver find the one line that matters.
@@ -120,7 +114,7 @@ def parse_arguments(argv):
                         help="Spark master URL (default: local[2], two cores of this machine)")
     parser.add_argument("--partitions", metavar="N", type=positive,
                         help="cut INPUT into N partitions of about equal size, one tagger process each "
-                        "(default: Spark's default parallelism; fewer when INPUT has less than N × 64 KiB)")
+                        "(default: Spark's default parallelism; fewer when INPUT has fewer lines)")
     parser.add_argument("--conf", metavar="KEY=VALUE", action="append", default=[],
                         help="a Spark setting, e.g. spark.executor.memory=2g (repeatable)")
     parser.add_argument("--log", metavar="FILE",
@@ -178,36 +172,26 @@ def now_in(zone):
     return datetime.now(zone_info).strftime("%Y-%m-%dT%H:%M:%S")
 
 
-def batch_starts(path, size):
-    """The byte offsets where `tagger tag INPUT` starts a batch afresh: 0, then after the last line
-    end within each READ_BUFFER bytes from the previous one (reading only the end of each window)."""
-    starts, start = [0], 0
-    with open(path, "rb") as file:
-        while start + READ_BUFFER < size:
-            end = start + READ_BUFFER
-            for tail in (max(start, end - 4096), start):
-                file.seek(tail)
-                newline = file.read(end - tail).rfind(b"\n")
-                if newline >= 0:
-                    break
-            if newline < 0:
-                # A line longer than the buffer makes the tagger double its buffer, which a fresh
-                # tagger would not: no cut after it.
-                break
-            start = tail + newline + 1
-            file.seek(start)
-            # A fresh tagger would skip a byte order mark at the start of its range.
-            if file.read(3) != BYTE_ORDER_MARK:
-                starts.append(start)
-    return starts
-
-
 def cut(path, partitions):
-    """`partitions` byte ranges of about equal size (fewer for a small file), each starting where
-    `tagger tag INPUT` starts a batch."""
+    """`partitions` byte ranges of about equal size (fewer for a small file), each starting at the
+    start of a line. Any line start will do: a result does not depend on the lines tagged beside it
+    (the library computes each sentence apart from the others), so the tagger of each range writes
+    what `tagger tag INPUT` writes for those lines."""
     size = os.path.getsize(path)
-    starts = batch_starts(path, size)
-    cuts = sorted({starts[min(bisect_left(starts, size * k // partitions), len(starts) - 1)] for k in range(partitions)})
+    cuts = {0}
+    with open(path, "rb") as file:
+        for k in range(1, partitions):
+            file.seek(size * k // partitions)
+            file.readline()
+            start = file.tell()
+            # A fresh tagger skips a byte order mark at the start of its range: never cut before one.
+            while start < size and file.read(3) == BYTE_ORDER_MARK:
+                file.seek(start)
+                file.readline()
+                start = file.tell()
+            if start < size:
+                cuts.add(start)
+    cuts = sorted(cuts)
     return list(zip(cuts, cuts[1:] + [size]))
 
 

@@ -5,7 +5,7 @@
 # run times and throughputs. Creates .venv-spark with a pinned PySpark when it is missing.
 #
 # Usage: scripts/test-spark.sh [REPEAT]   (default 8: the 893 utterances 8 times, 417 KB, so that
-#        the input spans several of the tagger's 64 KiB reads and is cut into 4 partitions; 40,
+#        the input spans several of the tagger's batches and is cut into 4 partitions; 40,
 #        35,723 lines, for throughput figures less dominated by Spark's start-up of about 6 s)
 # Environment: PARTITIONS (default 4), PYSPARK_VERSION (default 3.5.3), VENV (default .venv-spark).
 # Needs Java 8, 11 or 17 (apt-get install -y openjdk-17-jre-headless).
