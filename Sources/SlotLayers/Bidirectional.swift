@@ -76,6 +76,28 @@ package struct Bidirectional<Cell: RecurrentLayer>: ParameterSet {
         return (output, Cache(leftToRight: first, rightToLeft: second, layout: layout))
     }
 
+    /// Each direction's input projection (``RecurrentLayer/inputProjection(_:strategy:)``)
+    /// of `input` (`N × D`): two `N × G·H` matrices.
+    package func inputProjections(_ input: Matrix, strategy: GEMM.Strategy) -> ProjectedInputs {
+        ProjectedInputs(
+            leftToRight: leftToRight.inputProjection(input, strategy: strategy),
+            rightToLeft: rightToLeft.inputProjection(input, strategy: strategy))
+    }
+
+    /// Runs both directions at inference over inputs already projected by
+    /// ``inputProjections(_:strategy:)``: the outputs `N × 2H` in token order,
+    /// the same bits as ``forward(_:layout:strategy:)`` on the inputs themselves.
+    package func forward(projections: ProjectedInputs, layout: SequenceLayout, strategy: GEMM.Strategy) -> Matrix {
+        var output = Matrix(rows: layout.tokenCount, columns: outputSize)
+        leftToRight.forward(
+            projection: projections.leftToRight, layout: layout, reversed: false, output: &output, outputColumn: 0,
+            strategy: strategy)
+        rightToLeft.forward(
+            projection: projections.rightToLeft, layout: layout, reversed: true, output: &output,
+            outputColumn: hiddenSize, strategy: strategy)
+        return output
+    }
+
     /// The final states of each sequence (batch order), `S × 2H`: the
     /// left-to-right state after the last token, then the right-to-left state
     /// after the first token.

@@ -125,7 +125,7 @@ package struct IntentHead: ParameterSet, Hashable {
     ///   - sentences: the rows of each sentence.
     /// - Returns: `B × intents` probabilities, rows summing to 1.
     package func probabilities(_ outputs: Matrix, sentences: [Range<Int>]) -> Matrix {
-        SoftmaxOutput(labelCount: intentCount).probabilities(logits: self(outputs, sentences: sentences))
+        SoftmaxOutput.probabilities(logits: self(outputs, sentences: sentences))
     }
 
     /// Pools every sentence and projects the pooled vectors with one GEMM.

@@ -3,11 +3,12 @@ import SlotMath
 extension RecurrentLayer {
     /// Runs the layer over a batch of sequences.
     ///
-    /// One matrix product computes `W_x·x` for every token of the batch; then
-    /// each time step advances all running sequences with one product by
-    /// `W_hᵀ`, added to the step's pre-activations `W_x·x_t + b` (or, for a cell
-    /// that keeps the recurrent product apart, into a workspace allocated once
-    /// before the loop), and the cell's ``forwardStep(_:)`` finishes each token.
+    /// One matrix product computes `W_x·x` for every token of the batch
+    /// (``inputProjection(_:strategy:)``); then each time step advances all
+    /// running sequences with one product by `W_hᵀ`, added to the step's
+    /// pre-activations `W_x·x_t + b` (or, for a cell that keeps the recurrent
+    /// product apart, into a workspace allocated once before the loop), and the
+    /// cell's ``forwardStep(_:)`` finishes each token.
     /// - Parameters:
     ///   - input: the inputs, `N × D`, sequences one after another as `layout` says.
     ///   - layout: the batch's sequence lengths and packing.
@@ -23,14 +24,49 @@ extension RecurrentLayer {
         _ input: Matrix, layout: SequenceLayout, reversed: Bool,
         output: inout Matrix, outputColumn: Int, strategy: GEMM.Strategy = .blas
     ) -> RecurrentCache {
+        precondition(input.rows == layout.tokenCount && input.columns == inputSize,
+                     "\(Self.self) expects a \(layout.tokenCount)×\(inputSize) input, got \(input.rows)×\(input.columns)")
+        let states = advance(
+            inputProjection(input, strategy: strategy), layout: layout, reversed: reversed,
+            output: &output, outputColumn: outputColumn, strategy: strategy)
+        return RecurrentCache(
+            layout: layout, reversed: reversed, input: input, rows: states.rows, gates: states.gates,
+            memory: states.memory, previousHidden: states.previousHidden, hidden: states.hidden)
+    }
+
+    /// `x·W_xᵀ` for every row `x` of `input` (`N × D`): the layer's
+    /// pre-activations before the bias and the recurrent product, `N × G·H`.
+    /// With the direct kernel each row is a function of that input row alone,
+    /// so a row computed once can stand for the same input in any later batch.
+    package func inputProjection(_ input: Matrix, strategy: GEMM.Strategy = .blas) -> Matrix {
+        var projection = Matrix(rows: input.rows, columns: Self.gateCount * hiddenSize)
+        Matrix.multiply(input, inputWeight, transposeB: true, into: &projection, strategy: strategy)
+        return projection
+    }
+
+    /// Runs the layer at inference over inputs already projected by
+    /// ``inputProjection(_:strategy:)`` (`N × G·H`, token order), writing `h_t`
+    /// into `output` as ``forward(_:layout:reversed:output:outputColumn:strategy:)``
+    /// does, and keeping nothing for a backward pass.
+    package func forward(
+        projection: Matrix, layout: SequenceLayout, reversed: Bool,
+        output: inout Matrix, outputColumn: Int, strategy: GEMM.Strategy
+    ) {
+        _ = advance(projection, layout: layout, reversed: reversed, output: &output, outputColumn: outputColumn, strategy: strategy)
+    }
+
+    /// The time loop over projected inputs: what a forward pass computes
+    /// beside the output, for the cache.
+    private func advance(
+        _ inputGates: Matrix, layout: SequenceLayout, reversed: Bool,
+        output: inout Matrix, outputColumn: Int, strategy: GEMM.Strategy
+    ) -> (rows: [Int], gates: Matrix, memory: Matrix, previousHidden: Matrix, hidden: Matrix) {
         let count = layout.tokenCount
         let size = hiddenSize
         let gateSize = Self.gateCount * size, memorySize = Self.memoryCount * size
-        precondition(input.rows == count && input.columns == inputSize,
-                     "\(Self.self) expects a \(count)×\(inputSize) input, got \(input.rows)×\(input.columns)")
+        precondition(inputGates.rows == count && inputGates.columns == gateSize,
+                     "\(Self.self) expects \(count)×\(gateSize) projected inputs, got \(inputGates.rows)×\(inputGates.columns)")
         precondition(output.rows == count && outputColumn + size <= output.columns, "\(Self.self) output matrix too small")
-        var inputGates = Matrix(rows: count, columns: gateSize)
-        Matrix.multiply(input, inputWeight, transposeB: true, into: &inputGates, strategy: strategy)
         let rows = layout.packedRows(reversed: reversed)
         var gates = Matrix(rows: count, columns: gateSize)
         var memory = Matrix(rows: count, columns: memorySize)
@@ -91,8 +127,6 @@ extension RecurrentLayer {
                 }
             }
         }}}}}}}}}
-        return RecurrentCache(
-            layout: layout, reversed: reversed, input: input, rows: rows, gates: gates, memory: memory,
-            previousHidden: previousHidden, hidden: hidden)
+        return (rows, gates, memory, previousHidden, hidden)
     }
 }

@@ -83,14 +83,17 @@ package struct SoftmaxOutput: Sendable {
         return (loss, gradient)
     }
 
-    /// The softmax of every row: each token's label distribution, ignoring constraints.
+    /// The softmax of every row: each token's label distribution, ignoring
+    /// constraints (a static function: it needs no decoder, whose
+    /// preparation would cost more than the softmax of one intent).
     ///
     /// - Parameters:
     ///   - logits: scores with `L` columns.
     ///   - rows: the rows to use, or `nil` for all rows.
     /// - Returns: `rows.count × L` probabilities, rows summing to 1.
-    package func probabilities(logits: Matrix, rows: Range<Int>? = nil) -> Matrix {
-        transformRows(of: logits, rows) { x, output in Kernels.softmax(count: labelCount, x, into: output) }
+    package static func probabilities(logits: Matrix, rows: Range<Int>? = nil) -> Matrix {
+        let count = logits.columns
+        return transformRows(of: logits, rows, labelCount: count) { x, output in Kernels.softmax(count: count, x, into: output) }
     }
 
     /// The decoded labels: each token's most probable label, or with
@@ -119,18 +122,17 @@ package struct SoftmaxOutput: Sendable {
 
     /// `log p(y_t = j)` for the rows of a sentence, `rows.count × L`.
     private func logProbabilities(logits: Matrix, rows: Range<Int>?) -> Matrix {
-        transformRows(of: logits, rows) { x, output in
+        Self.transformRows(of: logits, rows, labelCount: labelCount) { x, output in
             let normaliser = Kernels.logSumExp(count: labelCount, x)
             for j in 0..<labelCount { output[j] = x[j] - normaliser }
         }
     }
 
     /// A new matrix holding `transform` applied to each row of `rows`.
-    private func transformRows(
-        of logits: Matrix, _ rows: Range<Int>?,
+    private static func transformRows(
+        of logits: Matrix, _ rows: Range<Int>?, labelCount count: Int,
         _ transform: (UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void
     ) -> Matrix {
-        let count = labelCount
         precondition(logits.columns == count, "logits have \(logits.columns) columns, expected \(count)")
         let rows = rows ?? 0..<logits.rows
         precondition(rows.lowerBound >= 0 && rows.upperBound <= logits.rows, "rows \(rows) lie outside the \(logits.rows) rows")

@@ -67,6 +67,26 @@ package enum EncoderLayer: ParameterSet {
         }
     }
 
+    /// Each direction's input projection of `input` (`N × D`), for
+    /// ``forward(projections:layout:strategy:)``.
+    package func inputProjections(_ input: Matrix, strategy: GEMM.Strategy) -> ProjectedInputs {
+        switch self {
+        case .lstm(let layer): layer.inputProjections(input, strategy: strategy)
+        case .gru(let layer): layer.inputProjections(input, strategy: strategy)
+        case .cifg(let layer): layer.inputProjections(input, strategy: strategy)
+        }
+    }
+
+    /// Runs the layer at inference over projected inputs: the outputs `N × 2H`,
+    /// the same bits as ``forward(_:layout:strategy:)`` on the inputs.
+    package func forward(projections: ProjectedInputs, layout: SequenceLayout, strategy: GEMM.Strategy) -> Matrix {
+        switch self {
+        case .lstm(let layer): layer.forward(projections: projections, layout: layout, strategy: strategy)
+        case .gru(let layer): layer.forward(projections: projections, layout: layout, strategy: strategy)
+        case .cifg(let layer): layer.forward(projections: projections, layout: layout, strategy: strategy)
+        }
+    }
+
     /// Backpropagates `∂loss/∂output`: returns `∂loss/∂input` and the parameter gradient.
     package func backward(outputGradient: Matrix, cache: Cache) -> (inputGradient: Matrix, gradient: EncoderLayer) {
         switch (self, cache) {

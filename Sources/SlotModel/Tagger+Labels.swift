@@ -9,11 +9,11 @@ extension Tagger {
         let nonEmpty = sentences.indices.filter { !sentences[$0].isEmpty }
         let encoded = nonEmpty.map { featurizer.encode(tokens: sentences[$0]) }
         let network = self.network, constraints = self.constraints, decoder = self.decoder
-        let characterTable = self.characterTable
+        let characterTable = self.characterTable, projectionTable = self.projectionTable
         let predictions = Workers.mapChunks(count: encoded.count, chunkSize: 64, threads: threads ?? Workers.defaultCount) { range in
             network.predict(
                 Array(encoded[range]), constraints: constraints, decoder: decoder, confidences: false,
-                characterTable: characterTable)
+                characterTable: characterTable, projectionTable: projectionTable)
         }
         var results: [(labels: [String], intent: String?)] = sentences.map { _ in ([], nil) }
         for (position, index) in nonEmpty.enumerated() {

@@ -32,9 +32,8 @@ extension Tagger {
         precondition(k > 0, "an n-best list needs k ≥ 1, got \(k)")
         guard !tokens.isEmpty else { return [TaggingAlternative(probability: 1, tokens: [], slots: [])] }
         let encoded = configuration.featurizer.encode(tokens: tokens.map(\.text))
-        var generator = SplitMix64(seed: 0)
-        let pass = network.forward(
-            [encoded], dropout: 0, using: &generator, characterTable: characterTable, strategy: .direct)
+        let pass = network.encode(
+            [encoded], characterTable: characterTable, projectionTable: projectionTable, strategy: .direct)
         let rows = pass.layout.offsets[0] ..< pass.layout.offsets[0] + tokens.count
         let decoder: CRFDecoder
         var emissions = pass.emissions

@@ -36,6 +36,11 @@ public struct Tagger: Sendable {
     /// first time a sentence needs it and kept (`nil` for a model without
     /// character features). Copies of the tagger share it.
     package let characterTable: CharacterFeatureTable?
+    /// The first encoder layer's input projections of the vocabulary's words,
+    /// each computed the first time a sentence needs it and kept (`nil` for a
+    /// model with context features, whose inputs depend on neighbours).
+    /// Copies of the tagger share it.
+    package let projectionTable: InputProjectionTable?
     /// The rule that replaces an uncertain best intent by a reserved one
     /// (`nlu_fallback`), or `nil` (the default) to always report the model's
     /// best intent. Set it on a copy before sharing the tagger:
@@ -72,9 +77,9 @@ public struct Tagger: Sendable {
             ? nil : network.crf.map { CRFDecoder($0.scaled(by: 1 / calibration.slotTemperature), constraints: constraints) }
         let featurizer = configuration.featurizer
         abbreviations = AbbreviationMerger(featurizer: featurizer)
-        characterTable = network.characters.map { _ in
-            CharacterFeatureTable(words: featurizer.words.entries.map(featurizer.characterIds(of:)))
-        }
+        let wordForms = featurizer.words.entries.map(featurizer.characterIds(of:))
+        characterTable = network.characters.map { _ in CharacterFeatureTable(words: wordForms) }
+        projectionTable = network.context == nil ? InputProjectionTable(words: wordForms) : nil
     }
 
     /// The labels the model can give, in id order (`O`, `B-…`, `I-…`).
@@ -193,7 +198,7 @@ public struct Tagger: Sendable {
         let encoded = nonEmpty.map { configuration.featurizer.encode(tokens: batch[$0].tokens.map(\.text)) }
         let predictions = network.predict(
             encoded, constraints: constraints, decoder: decoder, confidences: true, characterTable: characterTable,
-            calibration: calibration, calibratedDecoder: calibratedDecoder)
+            projectionTable: projectionTable, calibration: calibration, calibratedDecoder: calibratedDecoder)
         var results = batch.map { TaggingResult(text: $0.text, tokens: [], slots: [], intent: nil) }
         for (position, index) in nonEmpty.enumerated() {
             results[index] = resolvingValues(

@@ -39,22 +39,9 @@ extension TaggingNetwork {
     ) -> Pass {
         let layout = SequenceLayout(lengths: batch.map(\.count))
         let wordIds = batch.flatMap(\.wordIds)
-        var features = words(wordIds)
-        if let pretrained {
-            features = Matrix.concatenatingColumns(features, pretrained.rows(batch.flatMap { sentence in
-                precondition(sentence.pretrainedRows.count == sentence.count, "a sentence needs one pretrained row per token")
-                return sentence.pretrainedRows
-            }))
-        }
-        var characterCache: CharacterFeatures.Cache?
-        if let characters, let characterTable {
-            features = Matrix.concatenatingColumns(
-                features, characterTable.features(of: batch.flatMap(\.characterIds), encoder: characters))
-        } else if let characters {
-            let (encoded, cache) = characters.forward(batch.flatMap(\.characterIds))
-            features = Matrix.concatenatingColumns(features, encoded)
-            characterCache = cache
-        }
+        var (features, characterCache) = tokenFeatures(
+            wordIds: wordIds, pretrainedRows: batch.flatMap(\.pretrainedRows),
+            characterIds: batch.flatMap(\.characterIds), characterTable: characterTable)
         if let context {
             features = Matrix.concatenatingColumns(features, context(batch))
         }
@@ -72,6 +59,33 @@ extension TaggingNetwork {
         return Pass(
             layout: layout, wordIds: wordIds, characterCache: characterCache, featureMask: featureMask,
             encoderCaches: caches, encoderMasks: masks, features: features, emissions: scores)
+    }
+
+    /// What each token brings to the first encoder layer by itself, one row
+    /// per token: its word vector, then its fixed pretrained row (a model with
+    /// pretrained rows), then its character features; the context features,
+    /// which depend on neighbours, are not among them.
+    /// - Parameters:
+    ///   - wordIds: the tokens' word-vector rows.
+    ///   - pretrainedRows: the tokens' pretrained rows (read only when the model has them).
+    ///   - characterIds: the tokens' character ids.
+    ///   - characterTable: character features computed beforehand (inference only).
+    /// - Returns: the features, and the character encoder's cache when it ran without a table.
+    func tokenFeatures(
+        wordIds: [Int], pretrainedRows: [Int?], characterIds: [[Int]], characterTable: CharacterFeatureTable?
+    ) -> (features: Matrix, characterCache: CharacterFeatures.Cache?) {
+        var features = words(wordIds)
+        if let pretrained {
+            precondition(pretrainedRows.count == wordIds.count, "a sentence needs one pretrained row per token")
+            features = Matrix.concatenatingColumns(features, pretrained.rows(pretrainedRows))
+        }
+        if let characters, let characterTable {
+            return (Matrix.concatenatingColumns(features, characterTable.features(of: characterIds, encoder: characters)), nil)
+        } else if let characters {
+            let (encoded, cache) = characters.forward(characterIds)
+            return (Matrix.concatenatingColumns(features, encoded), cache)
+        }
+        return (features, nil)
     }
 
     /// The summed loss of a batch and its gradient: the CRF's (or softmax's)

@@ -31,6 +31,9 @@ extension TaggingNetwork {
     ///   - characterTable: character features of known words computed
     ///     beforehand (a ``Tagger`` keeps one); without it every word goes
     ///     through the character encoder.
+    ///   - projectionTable: first-layer input projections of known words
+    ///     computed beforehand (a ``Tagger`` keeps one for a model without
+    ///     context features): see ``encode(_:characterTable:projectionTable:strategy:)``.
     ///   - calibration: the temperatures applied to the intent probabilities
     ///     and the slot confidences; labels and the intent id do not depend on it.
     ///   - calibratedDecoder: the CRF scaled by `1 / slotTemperature` under
@@ -42,12 +45,12 @@ extension TaggingNetwork {
     ///     are the bits they were before the direct kernel.
     package func predict(
         _ batch: [EncodedSentence], constraints: TransitionConstraints?, decoder: CRFDecoder? = nil, confidences: Bool,
-        characterTable: CharacterFeatureTable? = nil, calibration: Calibration = .identity,
+        characterTable: CharacterFeatureTable? = nil, projectionTable: InputProjectionTable? = nil,
+        calibration: Calibration = .identity,
         calibratedDecoder: CRFDecoder? = nil, strategy: GEMM.Strategy = .direct
     ) -> [Prediction] {
         guard !batch.isEmpty else { return [] }
-        var generator = SplitMix64(seed: 0)
-        let pass = forward(batch, dropout: 0, using: &generator, characterTable: characterTable, strategy: strategy)
+        let pass = encode(batch, characterTable: characterTable, projectionTable: projectionTable, strategy: strategy)
         let sentences = (0..<batch.count).map { pass.layout.offsets[$0] ..< pass.layout.offsets[$0] + batch[$0].count }
         var intentLogits: Matrix?
         var intentProbabilities: Matrix?
@@ -55,7 +58,7 @@ extension TaggingNetwork {
             var logits = intent(pass.features, sentences: sentences, strategy: strategy)
             intentLogits = logits
             if calibration.intentTemperature != 1 { logits.scale(by: 1 / calibration.intentTemperature) }
-            intentProbabilities = SoftmaxOutput(labelCount: intent.intentCount).probabilities(logits: logits)
+            intentProbabilities = SoftmaxOutput.probabilities(logits: logits)
         }
         let decoder = decoder ?? crf.map { CRFDecoder($0, constraints: constraints) }
         let softmax = decoder == nil ? SoftmaxOutput(labelCount: labelCount, constraints: constraints) : nil

@@ -49,7 +49,7 @@ import Testing
         let logits = Matrix([[0, 0, 9], [0, 1, 0], [3, 2, 1], [-4, -3, 0]])
         let path = output.decode(logits: logits, rows: 1..<4)
         #expect(path.labels == [1, 0, 2])
-        let probabilities = output.probabilities(logits: logits, rows: 1..<4)
+        let probabilities = SoftmaxOutput.probabilities(logits: logits, rows: 1..<4)
         let expectedProbability = Double(probabilities[0, 1] * probabilities[1, 0] * probabilities[2, 2])
         #expect(abs(path.probability - expectedProbability) <= 1e-6)
         let posterior = output.posterior(logits: logits, rows: 1..<4)

@@ -23,7 +23,7 @@ struct TaggerConfidenceTests {
                 if let crf = tagger.network.crf {
                     score = CRFDecoder(crf, constraints: tagger.constraints).score(emissions: emissions, labels: sequence)
                 } else {
-                    let probabilities = SoftmaxOutput(labelCount: count).probabilities(logits: emissions)
+                    let probabilities = SoftmaxOutput.probabilities(logits: emissions)
                     let valid = CRFDecoder(CRF(labelCount: count), constraints: tagger.constraints)
                         .score(emissions: Matrix(rows: tokens.count, columns: count), labels: sequence)
                     score = valid.isFinite
