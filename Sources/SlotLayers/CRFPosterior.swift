@@ -22,9 +22,17 @@ package struct CRFPosterior: Sendable {
 
     private let scores: CRFScores
     private let emissions: [Float]
+    /// The forward vectors, each row scaled: in probability space
+    /// `log alpha_t(j) = log alpha[t·L + j] + forwardOffsets[t]`, or, from
+    /// the log-space passes, `alpha[t·L + j] + forwardOffsets[t]`.
     private let alpha: [Float]
+    /// The backward vectors, scaled the same way with `backwardOffsets`.
     private let beta: [Float]
+    /// Whether `alpha` and `beta` hold logarithms (the log-space passes ran).
+    private let vectorsAreLogarithms: Bool
+    /// The log of each forward row's scale.
     private let forwardOffsets: [Double]
+    /// The log of each backward row's scale.
     private let backwardOffsets: [Double]
 
     init(scores: CRFScores, emissions pointer: UnsafePointer<Float>, length: Int) {
@@ -37,10 +45,23 @@ package struct CRFPosterior: Sendable {
             marginals = Matrix(rows: 0, columns: count)
             alpha = []
             beta = []
+            vectorsAreLogarithms = false
             forwardOffsets = []
             backwardOffsets = []
             return
         }
+        if let pass = scores.scaledForwardBackward(pointer, length: length),
+           let marginals = Self.marginals(pass, length: length, labelCount: count) {
+            logPartition = pass.logPartition
+            alpha = pass.alpha
+            beta = pass.beta
+            vectorsAreLogarithms = false
+            forwardOffsets = pass.forwardOffsets
+            backwardOffsets = pass.backwardOffsets
+            self.marginals = marginals
+            return
+        }
+        // No valid sequence, or a step whose mass underflows in probability space: the log-space passes.
         let workspace = CRFWorkspace(capacity: length, labelCount: count)
         let logPartition = scores.forward(pointer, length: length, workspace: workspace)
         scores.backward(pointer, length: length, workspace: workspace)
@@ -53,11 +74,43 @@ package struct CRFPosterior: Sendable {
         self.marginals = marginals
         alpha = Array(UnsafeBufferPointer(start: workspace.alpha, count: length * count))
         beta = Array(UnsafeBufferPointer(start: workspace.beta, count: length * count))
+        vectorsAreLogarithms = true
         forwardOffsets = Array(UnsafeBufferPointer(start: workspace.forwardOffsets, count: length))
         backwardOffsets = Array(UnsafeBufferPointer(start: workspace.backwardOffsets, count: length))
     }
 
-    /// The number of labels `L`.
+    /// The log of a scaled forward or backward value (without its row's offset).
+    private func logarithm(of value: Float) -> Double {
+        vectorsAreLogarithms ? Double(value) : log(Double(value))
+    }
+
+    /// `p(y_t = j) = alpha_t(j) beta_t(j) / Σ_k alpha_t(k) beta_t(k)` from the
+    /// scaled vectors, or `nil` when a row's sum underflows.
+    private static func marginals(_ pass: ScaledForwardBackward, length: Int, labelCount count: Int) -> Matrix? {
+        var marginals = Matrix(rows: length, columns: count)
+        let complete = marginals.withUnsafeMutableBufferPointer { output in
+            pass.alpha.withUnsafeBufferPointer { alpha in
+                pass.beta.withUnsafeBufferPointer { beta in
+                    for t in 0..<length {
+                        let row = output.baseAddress! + t * count
+                        let a = alpha.baseAddress! + t * count, b = beta.baseAddress! + t * count
+                        var total = 0.0
+                        for j in 0..<count {
+                            row[j] = a[j] * b[j]
+                            total += Double(row[j])
+                        }
+                        guard total > 0, total.isFinite else { return false }
+                        let inverse = Float(1 / total)
+                        guard inverse.isFinite else { return false }
+                        for j in 0..<count { row[j] *= inverse }
+                    }
+                    return true
+                }
+            }
+        }
+        return complete ? marginals : nil
+    }
+
     package var labelCount: Int { scores.labelCount }
 
     /// The marginal probability of each token's label in `labels`: the
@@ -111,18 +164,19 @@ package struct CRFPosterior: Sendable {
                      "a label index lies outside 0..<\(labelCount)")
         guard logPartition.isFinite else { return 0 }
         let count = labelCount
-        var logProbability = Double(alpha[start * count + labels[0]]) + forwardOffsets[start]
+        var logProbability = logarithm(of: alpha[start * count + labels[0]]) + forwardOffsets[start]
         for k in 1..<labels.count {
             logProbability += Double(scores.transitions[labels[k - 1] * count + labels[k]])
             logProbability += Double(emissions[(start + k) * count + labels[k]])
         }
         let last = labels[labels.count - 1]
         if excludingNext.isEmpty || end == length {
-            logProbability += Double(beta[(end - 1) * count + last]) + backwardOffsets[end - 1]
+            logProbability += logarithm(of: beta[(end - 1) * count + last]) + backwardOffsets[end - 1]
         } else {
             var terms = [Float](repeating: -.infinity, count: count)
             for j in 0..<count where !excludingNext.contains(j) {
-                terms[j] = scores.transitions[last * count + j] + emissions[end * count + j] + beta[end * count + j]
+                terms[j] = scores.transitions[last * count + j] + emissions[end * count + j]
+                    + Float(logarithm(of: beta[end * count + j]))
             }
             logProbability += Double(terms.logSumExp) + backwardOffsets[end]
         }

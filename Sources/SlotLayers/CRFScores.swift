@@ -36,6 +36,9 @@ struct CRFScores: Sendable {
     /// follow any label (one run of `L`) and `I-X` only `B-X` and `I-X` (two
     /// runs of one), so Viterbi skips the impossible half of the matrix.
     let incomingRuns: [Int32]
+    /// Whether every finite transition lies within ``probabilityRange`` of
+    /// `shift`, so that ``scaledForwardBackward(_:length:)`` loses none to underflow.
+    let transitionsFitProbabilitySpace: Bool
 
     /// Sums below this are recomputed in log space: their terms may have
     /// lost precision to subnormal numbers.
@@ -78,6 +81,7 @@ struct CRFScores: Sendable {
         }
         self.incomingTransitions = incoming
         self.incomingRuns = runOffsets + runBounds
+        transitionsFitProbabilitySpace = !transitions.contains { Self.flushesToZero($0 - shift) }
     }
 
     /// The score of `labels` (one per row of `emissions`), summed in `Double`
