@@ -42,32 +42,40 @@ static int max_plus_scalar(int count, const float *base, const float *scores, fl
 
 typedef int (*max_plus_function)(int count, const float *base, const float *scores, float *best);
 
-// The Viterbi step of ckernels.h with `max_plus` for the runs of eight labels or more.
+// Label j of the Viterbi step of ckernels.h, over its runs of possible
+// previous labels, with `max_plus` for the runs of eight labels or more.
+static inline void viterbi_column(int j, int count, const float *delta, const float *incoming,
+                                  const int32_t *run_bounds, const int32_t *run_offsets, const float *emissions,
+                                  float *next, int32_t *pointers, max_plus_function max_plus) {
+    const float *scores = incoming + (size_t)j * count;
+    float best = -__builtin_inff();
+    int from = 0;
+    // An earlier run keeps a tie, as the lower label does within a run.
+    for (int run = run_offsets[j]; run < run_offsets[j + 1]; run++) {
+        int first = run_bounds[2 * run], length = run_bounds[2 * run + 1] - first;
+        float value;
+        int index = (length >= 8 ? max_plus : max_plus_scalar)(length, delta + first, scores + first, &value);
+        if (value > best) {
+            best = value;
+            from = first + index;
+        }
+    }
+    next[j] = best + emissions[j];
+    pointers[j] = from;
+}
+
 static inline void viterbi_step(int count, const float *delta, const float *incoming, const int32_t *run_bounds,
                                 const int32_t *run_offsets, const float *emissions, float *next, int32_t *pointers,
                                 max_plus_function max_plus) {
     for (int j = 0; j < count; j++) {
-        const float *scores = incoming + (size_t)j * count;
-        float best = -__builtin_inff();
-        int from = 0;
-        // An earlier run keeps a tie, as the lower label does within a run.
-        for (int run = run_offsets[j]; run < run_offsets[j + 1]; run++) {
-            int first = run_bounds[2 * run], length = run_bounds[2 * run + 1] - first;
-            float value;
-            int index = (length >= 8 ? max_plus : max_plus_scalar)(length, delta + first, scores + first, &value);
-            if (value > best) {
-                best = value;
-                from = first + index;
-            }
-        }
-        next[j] = best + emissions[j];
-        pointers[j] = from;
+        viterbi_column(j, count, delta, incoming, run_bounds, run_offsets, emissions, next, pointers, max_plus);
     }
 }
 
 void ckernels_viterbi_step_portable(int count, const float *delta, const float *incoming,
-                                    const int32_t *run_bounds, const int32_t *run_offsets,
+                                    const int32_t *run_bounds, const int32_t *run_offsets, const float *outgoing,
                                     const float *emissions, float *next, int32_t *pointers) {
+    (void)outgoing;
     viterbi_step(count, delta, incoming, run_bounds, run_offsets, emissions, next, pointers, max_plus_scalar);
 }
 
@@ -241,10 +249,56 @@ static int max_plus_vector(int count, const float *base, const float *scores, fl
     return first;
 }
 
+// Whether labels j0 ..< j0 + 8 can each follow every label: one run [0, count).
+static int open_block(int j0, int count, const int32_t *run_bounds, const int32_t *run_offsets) {
+    for (int j = j0; j < j0 + 8; j++) {
+        int run = run_offsets[j];
+        if (run_offsets[j + 1] != run + 1 || run_bounds[2 * run] != 0 || run_bounds[2 * run + 1] != count) return 0;
+    }
+    return 1;
+}
+
+// Labels j0 ..< j0 + 8 at once, each lane one label, over every previous
+// label i in rising order (the rows of `outgoing`): the lane keeps the first
+// i reaching its maximum, as the runs do; the sums are the same additions.
+__attribute__((target("avx2,fma")))
+static void viterbi_block(int j0, int count, const float *delta, const float *outgoing, const float *emissions,
+                          float *next, int32_t *pointers) {
+    __m256 best = _mm256_set1_ps(-__builtin_inff());
+    __m256i from = _mm256_setzero_si256(), index = _mm256_setzero_si256();
+    const __m256i one = _mm256_set1_epi32(1);
+    for (int i = 0; i < count; i++) {
+        __m256 value = _mm256_add_ps(_mm256_set1_ps(delta[i]), _mm256_loadu_ps(outgoing + (size_t)i * count + j0));
+        __m256 larger = _mm256_cmp_ps(value, best, _CMP_GT_OQ);
+        best = _mm256_blendv_ps(best, value, larger);
+        from = _mm256_blendv_epi8(from, index, _mm256_castps_si256(larger));
+        index = _mm256_add_epi32(index, one);
+    }
+    _mm256_storeu_ps(next + j0, _mm256_add_ps(best, _mm256_loadu_ps(emissions + j0)));
+    _mm256_storeu_si256((__m256i *)(pointers + j0), from);
+}
+
 void ckernels_viterbi_step(int count, const float *delta, const float *incoming, const int32_t *run_bounds,
-                           const int32_t *run_offsets, const float *emissions, float *next, int32_t *pointers) {
-    viterbi_step(count, delta, incoming, run_bounds, run_offsets, emissions, next, pointers,
-                 ckernels_vector_path() ? max_plus_vector : max_plus_scalar);
+                           const int32_t *run_offsets, const float *outgoing, const float *emissions, float *next,
+                           int32_t *pointers) {
+    if (!ckernels_vector_path()) {
+        viterbi_step(count, delta, incoming, run_bounds, run_offsets, emissions, next, pointers, max_plus_scalar);
+        return;
+    }
+    int j = 0;
+    for (; j + 8 <= count; j += 8) {
+        if (open_block(j, count, run_bounds, run_offsets)) {
+            viterbi_block(j, count, delta, outgoing, emissions, next, pointers);
+        } else {
+            for (int column = j; column < j + 8; column++) {
+                viterbi_column(column, count, delta, incoming, run_bounds, run_offsets, emissions, next, pointers,
+                               max_plus_vector);
+            }
+        }
+    }
+    for (; j < count; j++) {
+        viterbi_column(j, count, delta, incoming, run_bounds, run_offsets, emissions, next, pointers, max_plus_vector);
+    }
 }
 
 void ckernels_sgemm_nt(int m, int n, int k, const float *a, int lda, const float *b, int ldb,
@@ -261,8 +315,9 @@ void ckernels_sgemm_nt(int m, int n, int k, const float *a, int lda, const float
 int ckernels_vector_path(void) { return 0; }
 
 void ckernels_viterbi_step(int count, const float *delta, const float *incoming, const int32_t *run_bounds,
-                           const int32_t *run_offsets, const float *emissions, float *next, int32_t *pointers) {
-    ckernels_viterbi_step_portable(count, delta, incoming, run_bounds, run_offsets, emissions, next, pointers);
+                           const int32_t *run_offsets, const float *outgoing, const float *emissions, float *next,
+                           int32_t *pointers) {
+    ckernels_viterbi_step_portable(count, delta, incoming, run_bounds, run_offsets, outgoing, emissions, next, pointers);
 }
 
 void ckernels_sgemm_nt(int m, int n, int k, const float *a, int lda, const float *b, int ldb,

@@ -19,15 +19,16 @@ extension CRFScores {
                 var delta = buffer.baseAddress!, next = buffer.baseAddress! + count
                 incomingTransitions.withUnsafeBufferPointer { incoming in
                 incomingRuns.withUnsafeBufferPointer { runs in
+                transitions.withUnsafeBufferPointer { outgoing in
                     for j in 0..<count { delta[j] = start[j] + emissions[j] }
                     for t in 1..<length {
                         Kernels.viterbiStep(
                             count: count, delta: delta, incoming: incoming.baseAddress!,
                             runBounds: runs.baseAddress! + count + 1, runOffsets: runs.baseAddress!,
-                            emissions: emissions + t * count, next: next, pointers: backPointers.baseAddress! + t * count)
+                            outgoing: outgoing.baseAddress!, emissions: emissions + t * count, next: next, pointers: backPointers.baseAddress! + t * count)
                         swap(&delta, &next)
                     }
-                }}
+                }}}
                 var best = 0
                 var bestScore = -Float.infinity
                 for j in 0..<count where delta[j] + end[j] > bestScore {

@@ -52,14 +52,18 @@ void ckernels_apply_portable(ckernels_function function, int count, float *x);
 /// where `i` runs only over label j's runs of possible previous labels, the
 /// `[start, end)` pairs `run_offsets[j] ..< run_offsets[j + 1]` of
 /// `run_bounds` (runs in rising order). A label no previous label reaches
-/// gets `-infinity` and pointer 0. Every sum is the same single addition on
-/// every path, so the vector and portable code give the same bits.
+/// gets `-infinity` and pointer 0. `outgoing` is `incoming` transposed
+/// (`outgoing[i * count + j] == incoming[j * count + i]`): with AVX2, eight
+/// labels that every label may precede (O and B- labels under BIO
+/// constraints) go at once over its rows. Every sum is the same single
+/// addition on every path, so the vector and portable code give the same bits.
 void ckernels_viterbi_step(int count, const float *delta, const float *incoming, const int32_t *run_bounds,
-                           const int32_t *run_offsets, const float *emissions, float *next, int32_t *pointers);
+                           const int32_t *run_offsets, const float *outgoing, const float *emissions, float *next,
+                           int32_t *pointers);
 
-/// ckernels_viterbi_step with the portable C code whatever the processor.
+/// ckernels_viterbi_step with the portable C code whatever the processor (`outgoing` is not read).
 void ckernels_viterbi_step_portable(int count, const float *delta, const float *incoming,
-                                    const int32_t *run_bounds, const int32_t *run_offsets,
+                                    const int32_t *run_bounds, const int32_t *run_offsets, const float *outgoing,
                                     const float *emissions, float *next, int32_t *pointers);
 
 #endif
