@@ -61,6 +61,15 @@ struct ClientPackageTests {
 
         let built = try Self.swift(["build", "--product", "MyBot"], in: client)
         try #require(built.status == 0, "the client does not build:\n\(built.stdout)\(built.stderr)")
+        // SwiftPM resolves the whole manifest's dependencies, but the client compiles only the
+        // library's modules: no ArgumentParser, no HTTP stack, no command-line or server target.
+        let modules = try FileManager.default.contentsOfDirectory(atPath: client.appendingPathComponent(".build/debug/Modules").path)
+            .filter { $0.hasSuffix(".swiftmodule") }.map { String($0.dropLast(".swiftmodule".count)) }
+        #expect(modules.contains("SlotTagger"))
+        let foreign = modules.filter {
+            !($0.hasPrefix("Slot") || $0 == "MyBot") || ["SlotCommandLine", "SlotServer", "SlotTraining"].contains($0)
+        }
+        #expect(foreign.isEmpty, "the client compiled modules the library does not need: \(foreign)")
 
         let binary = client.appendingPathComponent(".build/debug/MyBot")
         let ran = try CLIRunner.run(executable: binary, [])
