@@ -8,7 +8,7 @@ JOBS ?= 2
 DEPS := libicu-dev libopenblas-dev pkg-config tzdata
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps build test test-fast demo install models bench serve bench-server soak-server test-api-schema spark-test vectors
+.PHONY: deps test-deps build test test-fast test-tsan demo install models bench serve bench-server soak-server test-api-schema spark-test vectors
 
 # Where `make install` puts binaries (PREFIX/bin) and models (PREFIX/share/slot-tagger/models).
 PREFIX ?= /usr/local
@@ -49,6 +49,15 @@ test: test-deps
 # The tests without those tagged slow (package builds, trainings, whole corpora): seconds, for iterating.
 test-fast: deps
 	SLOT_TAGGER_SKIP_SLOW=1 $(SWIFT) test --jobs $(JOBS)
+
+# The concurrency tests under the thread sanitizer, in their own build directory (.build-tsan):
+# Workers, the tokenizer and one Tagger used from many tasks, batched tagging on 2 threads,
+# training and gradient sums on 2 threads, and the server under concurrent requests and reloads.
+# TSan reports make the run fail (its exit status is 66 when it reported anything).
+TSAN_TESTS := WorkersTests|TokenizerConcurrencyTests|TaggerConcurrencyTests|BatchIndependenceTests|CharacterFeatureTableTests|TaggerTests|BatchGradientTests|ReproducibilityTests|ResumeTests|TrainerFitTests|ReloadTests|BadRequestTests/saturated
+test-tsan: deps
+	$(SWIFT) build --jobs $(JOBS) --sanitize=thread --scratch-path .build-tsan --build-tests
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter '$(TSAN_TESTS)'
 
 demo: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product tagger

@@ -40,7 +40,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m")]
         ),
         .target(name: "SlotLayers", dependencies: ["SlotMath"]),
-        .target(name: "SlotVocabulary", dependencies: ["SlotText", "SlotCorpus", "SlotMath"]),
+        .target(name: "SlotVocabulary", dependencies: ["SlotText", "SlotIO", "SlotMath"]),
         .target(
             name: "SlotModel",
             dependencies: ["SlotText", "SlotCorpus", "SlotMath", "SlotLayers", "SlotVocabulary", "SlotIO", "SlotValues", "CSHA256"]
@@ -121,7 +121,7 @@ let package = Package(
         ),
         .testTarget(name: "SlotTextTests", dependencies: ["SlotText"]),
         .testTarget(name: "SlotIOTests", dependencies: ["SlotIO"]),
-        .testTarget(name: "SlotCorpusTests", dependencies: ["SlotCorpus"]),
+        .testTarget(name: "SlotCorpusTests", dependencies: ["SlotCorpus", "SlotIO"]),
         .testTarget(name: "SlotMathTests", dependencies: ["SlotMath", "SlotTestSupport"]),
         .testTarget(name: "SlotLayersTests", dependencies: ["SlotLayers", "SlotTestSupport"]),
         .testTarget(name: "SlotVocabularyTests", dependencies: ["SlotVocabulary"]),

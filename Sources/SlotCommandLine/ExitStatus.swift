@@ -26,12 +26,13 @@ public enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
     public init(for error: any Error) {
         switch error {
         case let error as CLIError: self = error.status
-        case let error as CorpusError:
+        case let error as InputOutputError:
             switch error {
             case .cannotOpen: self = .noInput
             case .readFailed, .writeFailed: self = .ioError
-            default: self = .dataError
+            case .invalidUTF8: self = .dataError
             }
+        case is CorpusError: self = .dataError
         case let error as ModelBundleError:
             switch error {
             case .missingDirectory, .notADirectory, .missingFile, .unreadableFile: self = .noInput

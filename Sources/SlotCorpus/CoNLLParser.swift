@@ -1,3 +1,5 @@
+import SlotIO
+
 /// Turns CoNLL lines into sentences, one line at a time.
 ///
 /// Line rules (see ``CoNLLReader``): blank lines end sentences; a line that
@@ -30,7 +32,7 @@ struct CoNLLParser {
     /// Reads one line.
     ///
     /// - Returns: The sentence the line completes, if it is a blank line after one.
-    /// - Throws: ``CorpusError`` naming the line.
+    /// - Throws: ``CorpusError`` naming the line, or ``InputOutputError/invalidUTF8(file:line:)``.
     mutating func consume(_ line: InputLine) throws -> AnnotatedSentence? {
         let bytes = line.bytes
         var end = bytes.count
@@ -38,7 +40,7 @@ struct CoNLLParser {
         if end == 0 { return try finish() }
         let content = bytes[..<end]
         if content.contains(where: { $0 >= 0x80 }), String(validating: content, as: UTF8.self) == nil {
-            throw CorpusError.invalidUTF8(file: file, line: line.number)
+            throw InputOutputError.invalidUTF8(file: file, line: line.number)
         }
         let tab = content.firstIndex(of: 0x09)
         if tab == nil, content.starts(with: Self.commentPrefix) {

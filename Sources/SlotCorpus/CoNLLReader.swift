@@ -1,3 +1,5 @@
+import SlotIO
+
 /// Reads annotated corpora in CoNLL form.
 ///
 /// The format, one token per line:
@@ -40,7 +42,8 @@ public struct CoNLLReader: Sendable, Hashable {
     ///
     /// - Parameter path: The file's path, or `-` for standard input.
     /// - Returns: The sentences in BIO form with the warning summary.
-    /// - Throws: ``CorpusError`` naming the file and line of the first problem.
+    /// - Throws: ``CorpusError`` naming the file and line of the first problem, or
+    ///   `InputOutputError` when the file cannot be opened or read or a line is not UTF-8.
     public func read(contentsOf path: String) throws -> Corpus {
         try read(from: LineReader(contentsOf: path))
     }
@@ -49,7 +52,8 @@ public struct CoNLLReader: Sendable, Hashable {
     ///
     /// - Parameter lines: The input.
     /// - Returns: The sentences in BIO form with the warning summary.
-    /// - Throws: ``CorpusError`` naming the file and line of the first problem.
+    /// - Throws: ``CorpusError`` naming the file and line of the first problem, or
+    ///   ``InputOutputError`` when reading fails or a line is not UTF-8.
     package func read(from lines: LineReader) throws -> Corpus {
         var parser = CoNLLParser(file: lines.name, scheme: scheme)
         var sentences: [AnnotatedSentence] = []
@@ -79,7 +83,8 @@ public struct CoNLLReader: Sendable, Hashable {
     ///   - body: Receives each sentence in BIO form.
     /// - Returns: The warning summary.
     /// - Throws: ``CorpusError`` naming the file and line of the first problem,
-    ///   or whatever `body` throws.
+    ///   ``InputOutputError`` when reading fails or a line is not UTF-8, or
+    ///   whatever `body` throws.
     package static func forEachSentence(
         in lines: LineReader,
         scheme: TagScheme,

@@ -1,3 +1,5 @@
+import SlotIO
+
 /// Writes sentences in the canonical CoNLL form that ``CoNLLReader`` reads:
 /// a `# intent = NAME` line when the sentence has an intent, one
 /// `token<TAB>label` line per token, and a blank line after each sentence.
@@ -38,7 +40,7 @@ public struct CoNLLWriter: Sendable, Hashable {
     /// - Parameters:
     ///   - sentences: The sentences, in order.
     ///   - output: Where to write; not flushed at the end.
-    /// - Throws: ``CorpusError`` for an unwritable sentence or a failed write.
+    /// - Throws: ``CorpusError`` for an unwritable sentence, ``InputOutputError`` for a failed write.
     package func write(_ sentences: some Sequence<AnnotatedSentence>, to output: LineWriter) throws {
         for sentence in sentences { try output.write(format(sentence)) }
     }
@@ -48,7 +50,8 @@ public struct CoNLLWriter: Sendable, Hashable {
     /// - Parameters:
     ///   - sentences: The sentences, in order.
     ///   - path: The file's path, or `-` for standard output.
-    /// - Throws: ``CorpusError`` for an unwritable sentence or a failed write.
+    /// - Throws: ``CorpusError`` for an unwritable sentence, `InputOutputError` when the
+    ///   file cannot be created or written.
     public func write(_ sentences: some Sequence<AnnotatedSentence>, toFile path: String) throws {
         let output = try LineWriter(creating: path)
         try write(sentences, to: output)

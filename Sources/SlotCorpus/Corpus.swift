@@ -37,7 +37,8 @@ public struct Corpus: Sendable, Hashable {
     ///   - format: The format, or `nil` to detect it (see ``CorpusFormat/detect(contentsOf:)``).
     ///   - tokenizer: Tokenizes JSONL texts; unused for CoNLL.
     ///   - scheme: The CoNLL labels' tag scheme, or `nil` to detect it.
-    /// - Throws: ``CorpusError`` naming the file and line of the first problem.
+    /// - Throws: ``CorpusError`` naming the file and line of the first problem, or
+    ///   `InputOutputError` when the file cannot be opened or read or a line is not UTF-8.
     public init(contentsOf path: String, format: CorpusFormat? = nil, tokenizer: Tokenizer = Tokenizer(), scheme: TagScheme? = nil) throws {
         switch try format ?? CorpusFormat.detect(contentsOf: path) {
         case .conll:

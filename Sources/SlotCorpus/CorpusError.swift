@@ -1,16 +1,11 @@
-/// Everything that can go wrong reading or writing a corpus or a text stream.
+/// What is wrong with a corpus: a line that breaks the CoNLL or JSONL format,
+/// or a sentence that cannot be written.
 ///
 /// Each description is one line: where (`file:line` when a line is to blame),
-/// what is wrong, and what to do about it.
+/// what is wrong, and what to do about it. A file that cannot be opened, read
+/// or written, and a line that is not UTF-8, are not corpus errors: the readers
+/// and writers pass on the line reader's or writer's `InputOutputError`.
 public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A file could not be opened (it does not exist, is a directory or is not readable).
-    case cannotOpen(file: String, reason: String)
-    /// Reading from an open file or stream failed.
-    case readFailed(file: String, reason: String)
-    /// Writing to a file or stream failed.
-    case writeFailed(file: String, reason: String)
-    /// A line is not valid UTF-8.
-    case invalidUTF8(file: String, line: Int)
     /// A CoNLL token line has a token but no label column.
     case missingLabel(file: String, line: Int)
     /// A CoNLL token line has an empty token column.
@@ -48,14 +43,6 @@ public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One line: where, what, and what to do.
     public var description: String {
         switch self {
-        case let .cannotOpen(file, reason):
-            "\(file): cannot open: \(reason); check the path and its permissions"
-        case let .readFailed(file, reason):
-            "\(file): read failed: \(reason); check the device or the pipe feeding it"
-        case let .writeFailed(file, reason):
-            "\(file): write failed: \(reason); check free space and permissions"
-        case let .invalidUTF8(file, line):
-            "\(Self.place(file, line)): invalid UTF-8; convert the file to UTF-8 (e.g. with iconv)"
         case let .missingLabel(file, line):
             "\(Self.place(file, line)): token without a label; write `token<TAB>label`"
         case let .emptyToken(file, line):

@@ -1,3 +1,5 @@
+import SlotIO
+
 /// The file formats of annotated corpora.
 public enum CorpusFormat: String, Sendable, Hashable, Codable, CaseIterable {
     /// One `token<TAB>label` per line, blank lines between sentences.
@@ -32,7 +34,7 @@ public enum CorpusFormat: String, Sendable, Hashable, Codable, CaseIterable {
     /// The format of a file: by its extension, else by its first non-blank byte.
     ///
     /// - Parameter path: A file path.
-    /// - Throws: ``CorpusError`` when the extension says nothing and the file cannot be read.
+    /// - Throws: `InputOutputError` when the extension says nothing and the file cannot be read.
     public static func detect(contentsOf path: String) throws -> CorpusFormat {
         if let format = byExtension(of: path) { return format }
         let reader = try LineReader(contentsOf: path)

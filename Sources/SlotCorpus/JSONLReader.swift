@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import SlotIO
 import SlotText
 
 /// Reads annotated corpora kept as JSONL spans, one record per line:
@@ -37,7 +38,8 @@ public struct JSONLReader: Sendable, Hashable {
     ///
     /// - Parameter path: The file's path, or `-` for standard input.
     /// - Returns: The sentences with BIO labels.
-    /// - Throws: ``CorpusError`` naming the file and line of the first problem.
+    /// - Throws: ``CorpusError`` naming the file and line of the first problem, or
+    ///   `InputOutputError` when the file cannot be opened or read or a line is not UTF-8.
     public func read(contentsOf path: String) throws -> Corpus {
         try read(from: LineReader(contentsOf: path))
     }
@@ -46,7 +48,8 @@ public struct JSONLReader: Sendable, Hashable {
     ///
     /// - Parameter lines: The input.
     /// - Returns: The sentences with BIO labels.
-    /// - Throws: ``CorpusError`` naming the file and line of the first problem.
+    /// - Throws: ``CorpusError`` naming the file and line of the first problem, or
+    ///   ``InputOutputError`` when reading fails or a line is not UTF-8.
     package func read(from lines: LineReader) throws -> Corpus {
         var sentences: [AnnotatedSentence] = []
         while let line = try lines.nextLine() {
@@ -59,7 +62,7 @@ public struct JSONLReader: Sendable, Hashable {
     ///
     /// - Parameter line: The line.
     /// - Returns: The sentence, or `nil` for a blank line.
-    /// - Throws: ``CorpusError`` naming the line.
+    /// - Throws: ``CorpusError`` naming the line, or ``InputOutputError/invalidUTF8(file:line:)``.
     package func sentence(from line: InputLine) throws -> AnnotatedSentence? {
         if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
         _ = try line.string()

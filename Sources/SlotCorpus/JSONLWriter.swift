@@ -49,7 +49,7 @@ public struct JSONLWriter: Sendable, Hashable {
     /// - Parameters:
     ///   - sentences: The sentences, in order.
     ///   - output: Where to write; not flushed at the end.
-    /// - Throws: ``CorpusError`` for an unwritable sentence or a failed write.
+    /// - Throws: ``CorpusError`` for an unwritable sentence, ``InputOutputError`` for a failed write.
     package func write(_ sentences: some Sequence<AnnotatedSentence>, to output: LineWriter) throws {
         for sentence in sentences {
             try output.write(record(for: sentence))

@@ -1,9 +1,11 @@
 // The one module a chatbot backend imports: it re-exports the modules whose
 // public declarations make up the product (tokenizer, corpora, the tagger and
-// its results, evaluation reports). Everything else in those modules, and the
+// its results, evaluation reports, the error of a file or stream that cannot be
+// read or written). Everything else in those modules, and the
 // numeric and layer modules entirely, has `package` access: shared between the
 // package's own targets, invisible to clients.
 @_exported import SlotText
+@_exported import SlotIO
 @_exported import SlotCorpus
 @_exported import SlotVocabulary
 @_exported import SlotModel

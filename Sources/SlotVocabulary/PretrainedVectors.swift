@@ -1,4 +1,4 @@
-import SlotCorpus
+import SlotIO
 import SlotMath
 
 /// Word vectors trained elsewhere (word2vec, GloVe, fastText text files), used
@@ -51,7 +51,7 @@ package struct PretrainedVectors: Hashable, Sendable {
         let reader: LineReader
         do {
             reader = try LineReader(contentsOf: path, bufferSize: 1 << 20)
-        } catch let error as CorpusError {
+        } catch let error as InputOutputError {
             throw Self.unreadable(path, error)
         } catch {
             throw .unreadable(file: path, reason: "\(error)")
@@ -60,7 +60,7 @@ package struct PretrainedVectors: Hashable, Sendable {
             let line: InputLine?
             do {
                 line = try reader.nextLine()
-            } catch let error as CorpusError {
+            } catch let error as InputOutputError {
                 throw Self.unreadable(path, error)
             } catch {
                 throw .unreadable(file: path, reason: "\(error)")
@@ -75,7 +75,7 @@ package struct PretrainedVectors: Hashable, Sendable {
     }
 
     /// The reading error `error` of the line reader as this module's error.
-    private static func unreadable(_ path: String, _ error: CorpusError) -> VocabularyError {
+    private static func unreadable(_ path: String, _ error: InputOutputError) -> VocabularyError {
         switch error {
         case let .cannotOpen(_, reason), let .readFailed(_, reason): .unreadable(file: path, reason: reason)
         default: .unreadable(file: path, reason: error.description)

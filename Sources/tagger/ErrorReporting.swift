@@ -14,7 +14,7 @@ enum ErrorReporting {
     static func run(suggestsLossy: Bool, _ body: () throws -> Void) throws {
         var exit: ExitCode?
         let status = Diagnostics.run(hint: { error in
-            guard suggestsLossy, case CorpusError.invalidUTF8 = error else { return nil }
+            guard suggestsLossy, case InputOutputError.invalidUTF8 = error else { return nil }
             return ", or pass --lossy to replace invalid bytes with U+FFFD"
         }) {
             do {

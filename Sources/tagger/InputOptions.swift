@@ -35,7 +35,7 @@ struct InputOptions: ParsableArguments {
     ///   - flush: runs before every read, where a streaming tool writes what it has.
     ///   - body: receives each line and its place (`file:line`, `<stdin>:line`).
     /// - Returns: what was replaced with `--lossy`.
-    /// - Throws: `CorpusError` for a missing file, a read error or invalid
+    /// - Throws: `InputOutputError` for a missing file, a read error or invalid
     ///   UTF-8 (unless lossy), or whatever `flush` or `body` throws.
     func forEachLine(flush: @escaping () throws -> Void, _ body: (String, _ place: String) throws -> Void) throws -> Summary {
         var summary = Summary()

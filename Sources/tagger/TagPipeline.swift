@@ -48,7 +48,7 @@ final class TagPipeline {
     /// - Parameters:
     ///   - text: the utterance.
     ///   - tokens: its tokens.
-    /// - Throws: `CorpusError.writeFailed` when writing fails.
+    /// - Throws: `InputOutputError.writeFailed` when writing fails.
     func add(_ text: String, tokens: [Token]) throws {
         pending.append((text, tokens))
         if pending.count >= Self.batchSize { try tagPending() }
@@ -56,7 +56,7 @@ final class TagPipeline {
 
     /// Tags and writes everything queued, then flushes the output.
     ///
-    /// - Throws: `CorpusError.writeFailed` when writing fails.
+    /// - Throws: `InputOutputError.writeFailed` when writing fails.
     func flush() throws {
         try tagPending()
         try output.flush()

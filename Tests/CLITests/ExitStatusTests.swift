@@ -15,10 +15,11 @@ struct ExitStatusTests {
     func mapping() {
         let cases: [(any Error, SlotCommandLine.ExitStatus)] = [
             (CLIError("x", status: .usage), .usage),
-            (CorpusError.cannotOpen(file: "f", reason: "r"), .noInput),
-            (CorpusError.readFailed(file: "f", reason: "r"), .ioError),
-            (CorpusError.writeFailed(file: "f", reason: "r"), .ioError),
-            (CorpusError.invalidUTF8(file: "f", line: 1), .dataError),
+            (InputOutputError.cannotOpen(file: "f", reason: "r"), .noInput),
+            (InputOutputError.readFailed(file: "f", reason: "r"), .ioError),
+            (InputOutputError.writeFailed(file: "f", reason: "r"), .ioError),
+            (InputOutputError.invalidUTF8(file: "f", line: 1), .dataError),
+            (CorpusError.missingLabel(file: "f", line: 1), .dataError),
             (ModelBundleError.missingDirectory(path: "m"), .noInput),
             (ModelBundleError.unreadableFile(path: "m", reason: "r"), .noInput),
             (ModelBundleError.checksumMismatch(path: "m", expected: "a", actual: "b"), .dataError),

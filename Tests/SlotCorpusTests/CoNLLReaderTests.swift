@@ -1,4 +1,5 @@
 import SlotCorpus
+import SlotIO
 import Testing
 
 @Suite("CoNLL reader: the accepted forms")

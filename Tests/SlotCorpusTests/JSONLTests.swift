@@ -1,4 +1,5 @@
 import SlotCorpus
+import SlotIO
 import SlotText
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import SlotCorpus
+import SlotIO
 
 /// Files of the repository and scratch files for tests.
 enum TestFiles {

@@ -1,5 +1,6 @@
 import Testing
 import SlotCorpus
+import SlotIO
 import SlotModel
 import SlotTestSupport
 import SlotText

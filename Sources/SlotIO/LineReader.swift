@@ -23,7 +23,7 @@ import Darwin
 /// ```swift
 /// let reader = try LineReader(contentsOf: "corpora/atis/dev.conll")
 /// while let line = try reader.nextLine() {
-///     let text = try line.string()      // CorpusError.invalidUTF8 names file:line
+///     let text = try line.string()      // InputOutputError.invalidUTF8 names file:line
 /// }
 /// ```
 package final class LineReader {
@@ -48,7 +48,7 @@ package final class LineReader {
     /// - Parameters:
     ///   - path: The file's path; `-` means standard input.
     ///   - bufferSize: Bytes read per `read(2)` call.
-    /// - Throws: ``CorpusError/cannotOpen(file:reason:)`` when the file does not
+    /// - Throws: ``InputOutputError/cannotOpen(file:reason:)`` when the file does not
     ///   exist, is a directory or cannot be read.
     package convenience init(contentsOf path: String, bufferSize: Int = 1 << 16) throws {
         if path == "-" {
@@ -60,12 +60,12 @@ package final class LineReader {
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
         } while descriptor < 0 && errno == EINTR
         guard descriptor >= 0 else {
-            throw CorpusError.cannotOpen(file: path, reason: SystemError.message(errno))
+            throw InputOutputError.cannotOpen(file: path, reason: SystemError.message(errno))
         }
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             close(descriptor)
-            throw CorpusError.cannotOpen(file: path, reason: SystemError.message(EISDIR))
+            throw InputOutputError.cannotOpen(file: path, reason: SystemError.message(EISDIR))
         }
         self.init(descriptor: descriptor, closes: true, name: path, bufferSize: bufferSize)
     }
@@ -108,7 +108,7 @@ package final class LineReader {
     /// The next line, or `nil` at the end of the input.
     ///
     /// - Returns: The line's number and its bytes without the line break.
-    /// - Throws: ``CorpusError/readFailed(file:reason:)`` when reading fails,
+    /// - Throws: ``InputOutputError/readFailed(file:reason:)`` when reading fails,
     ///   or whatever ``beforeRead`` throws.
     package func nextLine() throws -> InputLine? {
         while true {
@@ -161,7 +161,7 @@ package final class LineReader {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CorpusError.readFailed(file: name, reason: SystemError.message(errno))
+                throw InputOutputError.readFailed(file: name, reason: SystemError.message(errno))
             }
             if count == 0 { reachedEnd = true }
             end += count

@@ -16,11 +16,11 @@ package struct InputLine: Sendable, Hashable {
 
     /// The line as a string.
     ///
-    /// - Throws: ``CorpusError/invalidUTF8(file:line:)`` naming this line when
+    /// - Throws: ``InputOutputError/invalidUTF8(file:line:)`` naming this line when
     ///   the bytes are not valid UTF-8.
     package func string() throws -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw CorpusError.invalidUTF8(file: file, line: number)
+            throw InputOutputError.invalidUTF8(file: file, line: number)
         }
         return text
     }

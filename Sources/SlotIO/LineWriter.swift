@@ -47,7 +47,7 @@ package final class LineWriter {
     /// - Parameters:
     ///   - path: The file's path; `-` means standard output.
     ///   - capacity: Bytes collected before a `write(2)`.
-    /// - Throws: ``CorpusError/writeFailed(file:reason:)`` when the file cannot be created.
+    /// - Throws: ``InputOutputError/writeFailed(file:reason:)`` when the file cannot be created.
     package init(creating path: String, capacity: Int = 1 << 16) throws {
         self.name = path == "-" ? "<stdout>" : path
         self.capacity = capacity
@@ -60,7 +60,7 @@ package final class LineWriter {
                 descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             } while descriptor < 0 && errno == EINTR
             guard descriptor >= 0 else {
-                throw CorpusError.writeFailed(file: path, reason: SystemError.message(errno))
+                throw InputOutputError.writeFailed(file: path, reason: SystemError.message(errno))
             }
             self.descriptor = descriptor
             self.closesDescriptor = true
@@ -76,7 +76,7 @@ package final class LineWriter {
     /// Appends text.
     ///
     /// - Parameter text: The text, written as UTF-8.
-    /// - Throws: ``CorpusError/writeFailed(file:reason:)`` when a full buffer cannot be written.
+    /// - Throws: ``InputOutputError/writeFailed(file:reason:)`` when a full buffer cannot be written.
     package func write(_ text: some StringProtocol) throws {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= capacity { try flush() }
@@ -85,7 +85,7 @@ package final class LineWriter {
     /// Appends bytes.
     ///
     /// - Parameter bytes: The bytes, written unchanged.
-    /// - Throws: ``CorpusError/writeFailed(file:reason:)`` when a full buffer cannot be written.
+    /// - Throws: ``InputOutputError/writeFailed(file:reason:)`` when a full buffer cannot be written.
     package func write(bytes: some Sequence<UInt8>) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
@@ -93,7 +93,7 @@ package final class LineWriter {
 
     /// Writes everything buffered so far.
     ///
-    /// - Throws: ``CorpusError/writeFailed(file:reason:)`` when `write(2)` fails.
+    /// - Throws: ``InputOutputError/writeFailed(file:reason:)`` when `write(2)` fails.
     package func flush() throws {
         var written = 0
         defer { buffer.removeFirst(written) }
@@ -104,7 +104,7 @@ package final class LineWriter {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CorpusError.writeFailed(file: name, reason: SystemError.message(errno))
+                throw InputOutputError.writeFailed(file: name, reason: SystemError.message(errno))
             }
             written += count
         }
