@@ -27,7 +27,9 @@ let package = Package(
         // MARK: - Public library: one import for chatbot backends
         .target(
             name: "SlotTagger",
-            dependencies: ["SlotText", "SlotCorpus", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO", "SlotValues"]
+            dependencies: [
+                "SlotText", "SlotCorpus", "SlotVocabulary", "SlotModel", "SlotEvaluation", "SlotIO", "SlotValues", "SlotTraining",
+            ]
         ),
 
         // MARK: - Implementation modules, one concern each

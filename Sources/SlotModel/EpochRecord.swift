@@ -1,24 +1,24 @@
 /// What one epoch of training achieved: a line of `training.json`, a point of
 /// `training.svg` and a row of the model card.
-package struct EpochRecord: Hashable, Sendable, Codable {
+public struct EpochRecord: Hashable, Sendable, Codable {
     /// The epoch, from 1.
-    package var epoch: Int
+    public var epoch: Int
     /// The mean training loss per sentence over the epoch.
-    package var trainLoss: Double
+    public var trainLoss: Double
     /// Dev precision, recall and F1 of slot chunks (percentages, conlleval's rules).
-    package var devPrecision: Double
+    public var devPrecision: Double
     /// Dev recall (percentage).
-    package var devRecall: Double
+    public var devRecall: Double
     /// Dev F1 (percentage).
-    package var devF1: Double
+    public var devF1: Double
     /// Dev intent accuracy (percentage), when the corpus has intents.
-    package var devIntentAccuracy: Double?
+    public var devIntentAccuracy: Double?
     /// The learning rate used during the epoch.
-    package var learningRate: Float
+    public var learningRate: Float
     /// Wall-clock seconds spent on the epoch, evaluation included.
-    package var seconds: Double
+    public var seconds: Double
     /// Whether this epoch's model became the best so far.
-    package var improved: Bool
+    public var improved: Bool
 
     /// Creates the record of one epoch.
     package init(

@@ -1,7 +1,7 @@
 // The one module a chatbot backend imports: it re-exports the modules whose
 // public declarations make up the product (tokenizer, corpora, the tagger and
-// its results, evaluation reports, the error of a file or stream that cannot be
-// read or written). Everything else in those modules, and the
+// its results, evaluation reports, training a model (`TrainingJob`), the error
+// of a file or stream that cannot be read or written). Everything else in those modules, and the
 // numeric and layer modules entirely, has `package` access: shared between the
 // package's own targets, invisible to clients.
 @_exported import SlotText
@@ -11,3 +11,4 @@
 @_exported import SlotModel
 @_exported import SlotEvaluation
 @_exported import SlotValues
+@_exported import SlotTraining

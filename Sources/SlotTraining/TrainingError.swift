@@ -1,5 +1,5 @@
 /// Errors a training run reports before or while it trains.
-package enum TrainingError: Error, CustomStringConvertible, Equatable {
+public enum TrainingError: Error, CustomStringConvertible, Equatable {
     /// An input file does not exist or cannot be read.
     case missingFile(String, role: String)
     /// A configuration file is malformed or holds a value out of range.
@@ -22,7 +22,7 @@ package enum TrainingError: Error, CustomStringConvertible, Equatable {
     case diverged(epoch: Int, batch: Int, quantity: String)
 
     /// One line: what, where, and what to do.
-    package var description: String {
+    public var description: String {
         switch self {
         case let .missingFile(path, role):
             return "\(path): \(role) file not found or unreadable; check the path"

@@ -1,8 +1,13 @@
 import SlotModel
 
-/// What the trainer reports while it runs; the `trainer` executable turns
-/// these into a progress bar or plain lines. The library never prints.
-package enum TrainingEvent: Sendable {
+/// What a training run reports while it runs (see ``TrainingJob/run(events:shouldStop:)``);
+/// the `trainer` executable turns these into a progress bar and lines on
+/// standard error. The library never prints.
+public enum TrainingEvent: Sendable {
+    /// A fact about the run worth a line (the data's size, the options, where the model went).
+    case note(String)
+    /// Something in the data the user should look at (a dev label the training data lacks).
+    case warning(String)
     /// A batch finished.
     case batch(BatchProgress)
     /// An epoch finished and was evaluated on the dev set.
@@ -10,26 +15,26 @@ package enum TrainingEvent: Sendable {
 }
 
 /// Progress within an epoch.
-package struct BatchProgress: Hashable, Sendable {
+public struct BatchProgress: Hashable, Sendable {
     /// The epoch, from 1.
-    package var epoch: Int
+    public var epoch: Int
     /// Batches finished in this epoch.
-    package var batchesDone: Int
+    public var batchesDone: Int
     /// Batches in this epoch.
-    package var batchCount: Int
+    public var batchCount: Int
     /// Mean loss per sentence so far this epoch.
-    package var loss: Double
+    public var loss: Double
     /// Training speed so far this epoch.
-    package var sentencesPerSecond: Double
+    public var sentencesPerSecond: Double
     /// Estimated seconds until the epoch ends.
-    package var secondsLeft: Double
+    public var secondsLeft: Double
 
     /// The fraction of the epoch done, in `[0, 1]`.
-    package var fraction: Double { batchCount == 0 ? 1 : Double(batchesDone) / Double(batchCount) }
+    public var fraction: Double { batchCount == 0 ? 1 : Double(batchesDone) / Double(batchCount) }
 }
 
 /// Why training stopped.
-package enum StopReason: String, Hashable, Sendable, Codable {
+public enum StopReason: String, Hashable, Sendable, Codable {
     /// All epochs ran.
     case maxEpochs
     /// The dev F1 did not improve for `patience` epochs.

@@ -16,6 +16,12 @@ final class ProgressPrinter {
     /// Handles one training event.
     func handle(_ event: TrainingEvent) {
         switch event {
+        case .note(let line):
+            clearBar()
+            Diagnostics.note(line)
+        case .warning(let line):
+            clearBar()
+            Diagnostics.warning(line)
         case .batch(let progress):
             if interactive {
                 let width = 30

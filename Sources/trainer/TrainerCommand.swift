@@ -26,12 +26,12 @@ struct TrainerCommand: ParsableCommand {
 
     @OptionGroup var inputs: TrainerInputs
 
-    /// The training options, parsed by `HyperparameterArguments` from the one table of options.
+    /// The training options, passed to ``TrainingJob`` as given and parsed there from the one table of options.
     @Argument(parsing: .allUnrecognized, help: .hidden)
     var hyperparameters: [String] = []
 
     mutating func run() throws {
-        let status = TrainingSession(inputs: inputs, hyperparameters: HyperparameterArguments(arguments: hyperparameters)).run()
+        let status = TrainingSession(inputs: inputs, hyperparameters: hyperparameters).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -17,6 +17,7 @@ struct TrainerFitTests {
             switch event {
             case .batch: batches += 1
             case .epoch(let record): epochs.append(record)
+            case .note, .warning: Issue.record("the training loop reports progress only: \(event)")
             }
         })
         #expect(reason == .maxEpochs)

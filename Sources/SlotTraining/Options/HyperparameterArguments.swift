@@ -1,19 +1,22 @@
-import SlotTraining
-
 /// The training options given on the command line, parsed with the one
 /// declaration of every option (``TrainingOptions/hyperparameters``): argument
-/// parser passes them through unparsed, this reads `--name VALUE`,
+/// parser passes them through unparsed, ``TrainingJob`` takes them as they are; this reads `--name VALUE`,
 /// `--name=VALUE` and flags.
-struct HyperparameterArguments {
+package struct HyperparameterArguments {
     /// The arguments as given, in order.
-    let arguments: [String]
+    package let arguments: [String]
+
+    /// Keeps the arguments to apply.
+    package init(arguments: [String]) {
+        self.arguments = arguments
+    }
 
     /// Applies the options to `options`, in order (a repeated option keeps its last value).
     ///
     /// - Returns: the JSON keys of the options given.
     /// - Throws: ``TrainingError/invalidOption(option:detail:)`` for an unknown option, a
     ///   missing value or a value of the wrong type.
-    func apply(to options: inout TrainingOptions) throws(TrainingError) -> Set<String> {
+    package func apply(to options: inout TrainingOptions) throws(TrainingError) -> Set<String> {
         let table = Dictionary(TrainingOptions.hyperparameters.map { ($0.option, $0) }, uniquingKeysWith: { first, _ in first })
         var given = Set<String>()
         var index = 0
@@ -52,7 +55,7 @@ struct HyperparameterArguments {
     }
 
     /// The help text listing every option by group, with its default.
-    static var helpText: String {
+    package static var helpText: String {
         var lines: [String] = []
         for group in Hyperparameter.Group.allCases {
             let options = TrainingOptions.hyperparameters.filter { $0.group == group }
