@@ -2,7 +2,8 @@
 // processor has them (checked once) and portable C elsewhere: matrix
 // products for few rows (the input projections, recurrent steps and emission
 // scores of one sentence, where BLAS's gemm spends more time copying
-// (packing) the weights than multiplying them), and the Viterbi step.
+// (packing) the weights than multiplying them), over weights as stored
+// (A·Bᵀ) or transposed for it (A·B, the recurrent step), and the Viterbi step.
 // The activation functions are in activations.c.
 #include "ckernels.h"
 
@@ -20,6 +21,18 @@ void ckernels_sgemm_nt_portable(int m, int n, int k, const float *a, int lda, co
             const float *column = b + (size_t)j * ldb;
             float sum = 0;
             for (int p = 0; p < k; p++) sum += row[p] * column[p];
+            store(c + (size_t)i * ldc + j, sum, accumulate);
+        }
+    }
+}
+
+void ckernels_sgemm_nn_portable(int m, int n, int k, const float *a, int lda, const float *b, int ldb,
+                                float *c, int ldc, int accumulate) {
+    for (int i = 0; i < m; i++) {
+        const float *row = a + (size_t)i * lda;
+        for (int j = 0; j < n; j++) {
+            float sum = 0;
+            for (int p = 0; p < k; p++) sum += row[p] * b[(size_t)p * ldb + j];
             store(c + (size_t)i * ldc + j, sum, accumulate);
         }
     }
@@ -209,6 +222,77 @@ static void sgemm_nt_vector(int m, int n, int k, const float *a, int lda, const 
     }
 }
 
+__attribute__((target("avx2,fma")))
+static inline void store8(float *c, __m256 sums, int accumulate) {
+    if (accumulate) sums = _mm256_add_ps(sums, _mm256_loadu_ps(c));
+    _mm256_storeu_ps(c, sums);
+}
+
+// Row x of A times B (k × n, row stride ldb) into y: each lane of each
+// accumulator is one element of y, summed over p in rising order, so no
+// horizontal sums; 64 columns at a time keep eight accumulators in flight,
+// then 32, then 8, then a masked tail.
+__attribute__((target("avx2,fma")))
+static void row_times_matrix(int n, int k, const float *x, const float *b, int ldb, float *y, int accumulate) {
+    int j = 0;
+    for (; j + 64 <= n; j += 64) {
+        __m256 s0 = _mm256_setzero_ps(), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+        const float *column = b + j;
+        for (int p = 0; p < k; p++) {
+            __m256 xp = _mm256_broadcast_ss(x + p);
+            const float *w = column + (size_t)p * ldb;
+            s0 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w), s0);
+            s1 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 8), s1);
+            s2 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 16), s2);
+            s3 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 24), s3);
+            s4 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 32), s4);
+            s5 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 40), s5);
+            s6 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 48), s6);
+            s7 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 56), s7);
+        }
+        store8(y + j, s0, accumulate);
+        store8(y + j + 8, s1, accumulate);
+        store8(y + j + 16, s2, accumulate);
+        store8(y + j + 24, s3, accumulate);
+        store8(y + j + 32, s4, accumulate);
+        store8(y + j + 40, s5, accumulate);
+        store8(y + j + 48, s6, accumulate);
+        store8(y + j + 56, s7, accumulate);
+    }
+    for (; j + 32 <= n; j += 32) {
+        __m256 s0 = _mm256_setzero_ps(), s1 = s0, s2 = s0, s3 = s0;
+        const float *column = b + j;
+        for (int p = 0; p < k; p++) {
+            __m256 xp = _mm256_broadcast_ss(x + p);
+            const float *w = column + (size_t)p * ldb;
+            s0 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w), s0);
+            s1 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 8), s1);
+            s2 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 16), s2);
+            s3 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 24), s3);
+        }
+        store8(y + j, s0, accumulate);
+        store8(y + j + 8, s1, accumulate);
+        store8(y + j + 16, s2, accumulate);
+        store8(y + j + 24, s3, accumulate);
+    }
+    for (; j + 8 <= n; j += 8) {
+        __m256 sum = _mm256_setzero_ps();
+        for (int p = 0; p < k; p++) {
+            sum = _mm256_fmadd_ps(_mm256_broadcast_ss(x + p), _mm256_loadu_ps(b + (size_t)p * ldb + j), sum);
+        }
+        store8(y + j, sum, accumulate);
+    }
+    if (j < n) {
+        __m256i mask = _mm256_loadu_si256((const __m256i *)(tail_mask + 8 - (n - j)));
+        __m256 sum = _mm256_setzero_ps();
+        for (int p = 0; p < k; p++) {
+            sum = _mm256_fmadd_ps(_mm256_broadcast_ss(x + p), _mm256_maskload_ps(b + (size_t)p * ldb + j, mask), sum);
+        }
+        if (accumulate) sum = _mm256_add_ps(sum, _mm256_maskload_ps(y + j, mask));
+        _mm256_maskstore_ps(y + j, mask, sum);
+    }
+}
+
 // Each lane keeps its own maximum and the first index reaching it (indices
 // of a lane rise, and only a larger value replaces); the answer is the
 // largest lane maximum and, among the lanes holding it, the lowest index.
@@ -301,6 +385,17 @@ void ckernels_viterbi_step(int count, const float *delta, const float *incoming,
     }
 }
 
+void ckernels_sgemm_nn(int m, int n, int k, const float *a, int lda, const float *b, int ldb,
+                       float *c, int ldc, int accumulate) {
+    if (ckernels_vector_path()) {
+        for (int i = 0; i < m; i++) {
+            row_times_matrix(n, k, a + (size_t)i * lda, b, ldb, c + (size_t)i * ldc, accumulate);
+        }
+    } else {
+        ckernels_sgemm_nn_portable(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    }
+}
+
 void ckernels_sgemm_nt(int m, int n, int k, const float *a, int lda, const float *b, int ldb,
                        float *c, int ldc, int accumulate) {
     if (ckernels_vector_path()) {
@@ -313,6 +408,11 @@ void ckernels_sgemm_nt(int m, int n, int k, const float *a, int lda, const float
 #else
 
 int ckernels_vector_path(void) { return 0; }
+
+void ckernels_sgemm_nn(int m, int n, int k, const float *a, int lda, const float *b, int ldb,
+                       float *c, int ldc, int accumulate) {
+    ckernels_sgemm_nn_portable(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
+}
 
 void ckernels_viterbi_step(int count, const float *delta, const float *incoming, const int32_t *run_bounds,
                            const int32_t *run_offsets, const float *outgoing, const float *emissions, float *next,

@@ -43,6 +43,12 @@ package struct Bidirectional<Cell: RecurrentLayer>: ParameterSet {
         self.rightToLeft = rightToLeft
     }
 
+    /// Keeps both directions' weights laid out for inference (``RecurrentLayer/prepareForInference()``).
+    package mutating func prepareForInference() {
+        leftToRight.prepareForInference()
+        rightToLeft.prepareForInference()
+    }
+
     /// Visits `leftToRight.*` then `rightToLeft.*`.
     package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try leftToRight.visitParameters { try body("leftToRight." + $0, &$1) }

@@ -24,6 +24,10 @@ package struct CIFG: MemoryCell {
     package var recurrentWeight: Matrix
     /// Gate biases, `1 × 3H`, ordered i, g, o.
     package var bias: Matrix
+    /// `W_hᵀ` (`H × G·H`), laid out for the direct kernel's products by one
+    /// row (``prepareForInference()``); `nil` until then, and again once the
+    /// parameters are visited for writing, so that it never outlives the weights it copies.
+    package var recurrentWeightTransposed: Matrix? = nil
 
     /// The forget gate is `1 − i`.
     package static var couplesForgetGate: Bool { true }

@@ -29,6 +29,10 @@ package struct GRU: RecurrentLayer {
     /// The candidate's recurrent bias `b_hn`, `1 × H`, added to `W_hn·h_{t−1}`
     /// before the reset gate scales it.
     package var recurrentBias: Matrix
+    /// `W_hᵀ` (`H × G·H`), laid out for the direct kernel's products by one
+    /// row (``prepareForInference()``); `nil` until then, and again once the
+    /// parameters are visited for writing, so that it never outlives the weights it copies.
+    package var recurrentWeightTransposed: Matrix? = nil
 
     /// Creates a layer with Glorot-uniform weights and zero biases.
     package init(inputSize: Int, hiddenSize: Int, using generator: inout SplitMix64) {
@@ -51,6 +55,7 @@ package struct GRU: RecurrentLayer {
 
     /// Visits `inputWeight`, `recurrentWeight`, `bias` and `recurrentBias`, in that order.
     package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+        recurrentWeightTransposed = nil
         try body("inputWeight", &inputWeight)
         try body("recurrentWeight", &recurrentWeight)
         try body("bias", &bias)

@@ -21,6 +21,10 @@ package struct LSTM: MemoryCell {
     package var recurrentWeight: Matrix
     /// Gate biases, `1 × 4H`, ordered i, f, g, o.
     package var bias: Matrix
+    /// `W_hᵀ` (`H × G·H`), laid out for the direct kernel's products by one
+    /// row (``prepareForInference()``); `nil` until then, and again once the
+    /// parameters are visited for writing, so that it never outlives the weights it copies.
+    package var recurrentWeightTransposed: Matrix? = nil
 
     /// The forget gate is a gate of its own.
     package static var couplesForgetGate: Bool { false }

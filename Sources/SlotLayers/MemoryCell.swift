@@ -39,6 +39,7 @@ extension MemoryCell {
 
     /// Visits `inputWeight`, `recurrentWeight` and `bias`, in that order.
     package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+        recurrentWeightTransposed = nil
         try body("inputWeight", &inputWeight)
         try body("recurrentWeight", &recurrentWeight)
         try body("bias", &bias)

@@ -76,6 +76,9 @@ extension RecurrentLayer {
         var recurrentGates = Matrix(rows: Self.hasSeparateRecurrentProduct ? layout.sequenceCount : 0, columns: gateSize)
         let bias = stepBias
         let outputStride = output.columns
+        // W_hᵀ for one row times a matrix when the tagger kept it; W_h for dot products otherwise.
+        let transposed = strategy == .direct ? recurrentWeightTransposed : nil
+        let stepWeight = transposed ?? recurrentWeight
 
         // The one place where a recurrent pass holds pointers: every buffer is
         // opened once for the whole walk over time steps. (Spans would need
@@ -84,7 +87,7 @@ extension RecurrentLayer {
         // SIMD kernels take pointers anyway.)
         inputGates.withUnsafeBufferPointer { inputGatesBuffer in
         bias.withUnsafeBufferPointer { biasBuffer in
-        recurrentWeight.withUnsafeBufferPointer { weightBuffer in
+        stepWeight.withUnsafeBufferPointer { weightBuffer in
         recurrentGates.withUnsafeMutableBufferPointer { recurrentGatesBuffer in
         gates.withUnsafeMutableBufferPointer { gatesBuffer in
         memory.withUnsafeMutableBufferPointer { memoryBuffer in
@@ -107,10 +110,16 @@ extension RecurrentLayer {
                 if step > 0 {
                     (hp + start * size).update(from: h + previousStart * size, count: active * size)
                     // Into the pre-activations, or apart into the workspace.
-                    GEMM.multiply(
-                        transposeA: false, transposeB: true, m: active, n: gateSize, k: size,
-                        alpha: 1, a: hp + start * size, lda: size, b: wh, ldb: size,
-                        beta: hg == nil ? 1 : 0, c: hg ?? g + start * gateSize, ldc: gateSize, strategy: strategy)
+                    if transposed != nil {
+                        GEMM.multiplyDirect(
+                            m: active, n: gateSize, k: size, a: hp + start * size, lda: size, transposedB: wh,
+                            ldb: gateSize, accumulate: hg == nil, c: hg ?? g + start * gateSize, ldc: gateSize)
+                    } else {
+                        GEMM.multiply(
+                            transposeA: false, transposeB: true, m: active, n: gateSize, k: size,
+                            alpha: 1, a: hp + start * size, lda: size, b: wh, ldb: size,
+                            beta: hg == nil ? 1 : 0, c: hg ?? g + start * gateSize, ldc: gateSize, strategy: strategy)
+                    }
                 } else {
                     hg?.update(repeating: 0, count: active * gateSize)
                 }

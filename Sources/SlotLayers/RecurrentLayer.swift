@@ -41,6 +41,8 @@ package protocol RecurrentLayer: ParameterSet {
     var recurrentWeight: Matrix { get }
     /// The biases the per-token arithmetic reads, one row (``RecurrentForwardRows/bias``).
     var stepBias: Matrix { get }
+    /// `W_hᵀ` for the direct kernel, kept by ``prepareForInference()``; `nil` while training.
+    var recurrentWeightTransposed: Matrix? { get set }
 
     /// One token's forward arithmetic: reads the pre-activations, writes the
     /// activated gates, the kept values and `h_t`.
@@ -63,6 +65,14 @@ extension RecurrentLayer {
     package var inputSize: Int { inputWeight.columns }
     /// The size of the state, H.
     package var hiddenSize: Int { recurrentWeight.columns }
+
+    /// Keeps `W_hᵀ` (``recurrentWeightTransposed``), so that the recurrent
+    /// step of a ``GEMM/Strategy/direct`` pass is one row times a matrix
+    /// (`ckernels_sgemm_nn`) rather than dot products with horizontal sums.
+    /// A tagger does this once; visiting the parameters for writing drops it.
+    package mutating func prepareForInference() {
+        recurrentWeightTransposed = recurrentWeight.transposed
+    }
 
     /// The final state of each sequence (batch order), `S × H`.
     package static func finalStates(_ cache: RecurrentCache) -> Matrix { cache.finalStates }

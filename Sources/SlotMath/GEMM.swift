@@ -114,6 +114,26 @@ package enum GEMM {
         product(Int32(m), Int32(n), Int32(k), a, Int32(lda), b, Int32(ldb), c, Int32(ldc), accumulate ? 1 : 0)
     }
 
+    /// Computes `C = A · B` (or `C += A · B` when `accumulate`) for `B` stored
+    /// `k × n` — a weight matrix kept transposed for it — with each row of `C`
+    /// a sum of the rows of `B` weighted by that row of `A` (`CKernels`, AVX2
+    /// and FMA where the processor has them): no horizontal sums, so fewer
+    /// instructions than ``multiplyDirect(m:n:k:a:lda:b:ldb:accumulate:c:ldc:path:)``
+    /// for one row of `A`.
+    /// - Parameters:
+    ///   - m: rows of `A` and `C`.
+    ///   - n: columns of `B` and `C`.
+    ///   - k: columns of `A`, rows of `B`.
+    ///   - path: the vector code where the processor has it, or portable C.
+    @inlinable
+    package static func multiplyDirect(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transposedB b: UnsafePointer<Float>, ldb: Int,
+        accumulate: Bool, c: UnsafeMutablePointer<Float>, ldc: Int, path: Kernels.Path = .fastest
+    ) {
+        let product = path == .fastest ? ckernels_sgemm_nn : ckernels_sgemm_nn_portable
+        product(Int32(m), Int32(n), Int32(k), a, Int32(lda), b, Int32(ldb), c, Int32(ldc), accumulate ? 1 : 0)
+    }
+
     /// Computes `y = alpha · op(A) · x + beta · y` for a row-major `rows × columns`
     /// matrix `A` (row stride `lda`): the one-row product that the CRF's
     /// forward-backward recursion needs per token.

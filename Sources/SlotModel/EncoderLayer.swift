@@ -49,6 +49,22 @@ package enum EncoderLayer: ParameterSet {
         }
     }
 
+    /// Keeps the layer's weights laid out for inference (``RecurrentLayer/prepareForInference()``),
+    /// moving the payload out while it changes, as ``visitParameters(_:)`` does.
+    package mutating func prepareForInference() {
+        switch consume self {
+        case .lstm(var layer):
+            layer.prepareForInference()
+            self = .lstm(layer)
+        case .gru(var layer):
+            layer.prepareForInference()
+            self = .gru(layer)
+        case .cifg(var layer):
+            layer.prepareForInference()
+            self = .cifg(layer)
+        }
+    }
+
     /// Runs the layer over a batch: outputs `N × 2H` and the cache. `strategy`
     /// says how the matrix products are computed (``GEMM/Strategy``).
     package func forward(

@@ -66,6 +66,8 @@ public struct Tagger: Sendable {
     package init(configuration: ModelConfiguration, network: TaggingNetwork) {
         Self.blasSetUp
         self.configuration = configuration
+        var network = network
+        network.prepareForInference()
         self.network = network
         tokenizer = Tokenizer(mode: configuration.tokenizer)
         let constraints = TransitionConstraints(bioLabels: configuration.featurizer.labels)

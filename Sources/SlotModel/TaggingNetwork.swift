@@ -87,6 +87,14 @@ package struct TaggingNetwork: ParameterSet {
             : nil
     }
 
+    /// Keeps the encoder's weights laid out for the direct kernel
+    /// (``RecurrentLayer/prepareForInference()``): what a ``Tagger`` does once
+    /// with its network. Training never needs it, and visiting the parameters
+    /// for writing drops it.
+    package mutating func prepareForInference() {
+        for index in encoder.indices { encoder[index].prepareForInference() }
+    }
+
     /// Visits every parameter with a dotted name such as `encoder.0.leftToRight.inputWeight`.
     package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
         try words.visitParameters { try body("words." + $0, &$1) }

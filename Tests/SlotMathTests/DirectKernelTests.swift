@@ -30,6 +30,25 @@ import Testing
         return (value, magnitude)
     }
 
+    /// Checks `C` (`m × n` in rows of `ldc`) against the reference within rounding,
+    /// and that its padding columns are as they were.
+    private static func expectClose(
+        _ c: [Float], untouched: [Float], to expected: (value: [Double], magnitude: [Double]), m: Int, n: Int, ldc: Int,
+        _ shape: String
+    ) {
+        for i in 0..<m {
+            for j in 0..<ldc {
+                let actual = c[i * ldc + j]
+                if j >= n {
+                    #expect(actual == untouched[i * ldc + j], "padding of C written, \(shape)")
+                    continue
+                }
+                let tolerance = 1e-6 * expected.magnitude[i * n + j] + 1e-7
+                #expect(abs(Double(actual) - expected.value[i * n + j]) <= tolerance, "\(shape), element (\(i), \(j))")
+            }
+        }
+    }
+
     @Test(arguments: paths)
     func productMatchesDoubleLoopOnEveryEdgeShape(path: Kernels.Path) {
         var generator = SplitMix64(seed: 7)
@@ -51,18 +70,40 @@ import Testing
                                 m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, accumulate: accumulate,
                                 c: pc.baseAddress!, ldc: ldc, path: path)
                         }
-                        for i in 0..<m {
-                            for j in 0..<ldc {
-                                let actual = c[i * ldc + j]
-                                if j >= n {
-                                    #expect(actual == untouched[i * ldc + j], "padding of C written, \(m)×\(n)×\(k)")
-                                    continue
-                                }
-                                let tolerance = 1e-6 * expected.magnitude[i * n + j] + 1e-7
-                                #expect(abs(Double(actual) - expected.value[i * n + j]) <= tolerance,
-                                        "\(m)×\(n)×\(k) accumulate \(accumulate), element (\(i), \(j))")
-                            }
+                        Self.expectClose(c, untouched: untouched, to: expected, m: m, n: n, ldc: ldc,
+                                         "\(m)×\(n)×\(k) accumulate \(accumulate)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test(arguments: paths)
+    func productByTransposedWeightsMatchesDoubleLoopOnEveryEdgeShape(path: Kernels.Path) {
+        var generator = SplitMix64(seed: 13)
+        // Columns of C past the kernel's 64-, 32- and 8-wide blocks and into a masked tail
+        // (400 is the recurrent step's 4 × 100), with strides wider than the rows.
+        for m in [1, 2, 3] {
+            for n in [1, 7, 8, 9, 33, 64, 71, 120, 136, 400] {
+                for k in [1, 5, 100] {
+                    for accumulate in [false, true] {
+                        let lda = k + 3, ldb = n + 5, ldc = n + 2
+                        let a = (0..<(m * lda)).map { _ in generator.nextFloat(bound: 1) }
+                        let b = (0..<(k * ldb)).map { _ in generator.nextFloat(bound: 1) }
+                        var c = (0..<(m * ldc)).map { _ in generator.nextFloat(bound: 1) }
+                        let untouched = c
+                        // B stored k × n is the transpose of the n × k matrix the first reference reads.
+                        var bRows = [Float](repeating: 0, count: n * k)
+                        for p in 0..<k { for j in 0..<n { bRows[j * k + p] = b[p * ldb + j] } }
+                        let expected = Self.reference(
+                            m: m, n: n, k: k, a: a, lda: lda, b: bRows, ldb: k, c: c, ldc: ldc, accumulate: accumulate)
+                        c.withUnsafeMutableBufferPointer { pc in
+                            GEMM.multiplyDirect(
+                                m: m, n: n, k: k, a: a, lda: lda, transposedB: b, ldb: ldb, accumulate: accumulate,
+                                c: pc.baseAddress!, ldc: ldc, path: path)
                         }
+                        Self.expectClose(c, untouched: untouched, to: expected, m: m, n: n, ldc: ldc,
+                                         "\(m)×\(n)×\(k) accumulate \(accumulate)")
                     }
                 }
             }

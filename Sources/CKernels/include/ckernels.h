@@ -16,7 +16,25 @@
 void ckernels_sgemm_nt(int m, int n, int k, const float *a, int lda, const float *b, int ldb,
                        float *c, int ldc, int accumulate);
 
-/// Whether ckernels_sgemm_nt uses the AVX2/FMA code on this processor: 1 if
+/// C = A·B, or C += A·B when `accumulate` is nonzero, for row-major `A`
+/// (`m × k`, row stride `lda`), `B` (`k × n`, row stride `ldb`) and `C`
+/// (`m × n`, row stride `ldc`): each row of C is the rows of B weighted by
+/// that row of A, summed in rising order of the row of B.
+///
+/// With `B` a weight matrix stored transposed for it, this is
+/// ckernels_sgemm_nt's product without its horizontal sums: fewer
+/// instructions when A has one row (the recurrent step of one sentence).
+/// AVX2 and FMA where the processor has them, portable C elsewhere: the same
+/// order, but the vector code fuses each multiply-add, so results can differ
+/// in the last bits.
+void ckernels_sgemm_nn(int m, int n, int k, const float *a, int lda, const float *b, int ldb,
+                       float *c, int ldc, int accumulate);
+
+/// ckernels_sgemm_nn with the portable C code whatever the processor.
+void ckernels_sgemm_nn_portable(int m, int n, int k, const float *a, int lda, const float *b, int ldb,
+                                float *c, int ldc, int accumulate);
+
+/// Whether ckernels_sgemm_nt and ckernels_sgemm_nn use the AVX2/FMA code on this processor: 1 if
 /// so, 0 otherwise (always 0 on other architectures).
 int ckernels_vector_path(void);
 
