@@ -25,7 +25,9 @@ struct ScaledForwardBackward {
 
 extension CRFScores {
     /// Forward-backward for inference, in probability space: each step is a
-    /// product by `exp(A − shift)` and an elementwise product by the step's
+    /// product by `exp(A − shift)` (one row times a matrix, on the direct
+    /// kernel: `expTransitions` forward, `expIncomingTransitions` backward)
+    /// and an elementwise product by the step's
     /// `exp(E_t − max E_t)`, then a rescaling, so a token costs one vector
     /// exponential and no logarithm per label (the log-space passes that
     /// training's likelihood uses take a logarithm and an exponential per
@@ -54,6 +56,7 @@ extension CRFScores {
         factors.withUnsafeMutableBufferPointer { factorBuffer in
         weights.withUnsafeMutableBufferPointer { weightBuffer in
         expTransitions.withUnsafeBufferPointer { expTransitions in
+        expIncomingTransitions.withUnsafeBufferPointer { expIncoming in
             let alpha = alphaBuffer.baseAddress!, beta = betaBuffer.baseAddress!
             let factors = factorBuffer.baseAddress!, weights = weightBuffer.baseAddress!
             let shift = Double(self.shift)
@@ -78,9 +81,9 @@ extension CRFScores {
             forwardOffsets[0] = maxima[0] + first
             for t in 1..<length {
                 let next = alpha + t * count, factor = factors + t * count
-                GEMM.multiplyVector(
-                    transpose: true, rows: count, columns: count, alpha: 1, a: expTransitions.baseAddress!, lda: count,
-                    x: alpha + (t - 1) * count, beta: 0, y: next)
+                GEMM.multiplyDirect(
+                    m: 1, n: count, k: count, a: alpha + (t - 1) * count, lda: count,
+                    transposedB: expTransitions.baseAddress!, ldb: count, accumulate: false, c: next, ldc: count)
                 for j in 0..<count { next[j] *= factor[j] }
                 guard let scale = Self.rescale(next, count: count) else { return nil }
                 forwardOffsets[t] = forwardOffsets[t - 1] + shift + maxima[t] + scale
@@ -100,14 +103,14 @@ extension CRFScores {
             for t in stride(from: length - 2, through: 0, by: -1) {
                 let next = beta + (t + 1) * count, factor = factors + (t + 1) * count
                 for j in 0..<count { weights[j] = factor[j] * next[j] }
-                GEMM.multiplyVector(
-                    transpose: false, rows: count, columns: count, alpha: 1, a: expTransitions.baseAddress!, lda: count,
-                    x: weights, beta: 0, y: beta + t * count)
+                GEMM.multiplyDirect(
+                    m: 1, n: count, k: count, a: weights, lda: count,
+                    transposedB: expIncoming.baseAddress!, ldb: count, accumulate: false, c: beta + t * count, ldc: count)
                 guard let scale = Self.rescale(beta + t * count, count: count) else { return nil }
                 backwardOffsets[t] = backwardOffsets[t + 1] + shift + maxima[t + 1] + scale
             }
             return forwardOffsets[length - 1] + Double(endMaximum) + log(total)
-        }}}}}
+        }}}}}}
         guard let logPartition else { return nil }
         return ScaledForwardBackward(
             alpha: alpha, beta: beta, forwardOffsets: forwardOffsets, backwardOffsets: backwardOffsets,

@@ -24,6 +24,9 @@ struct CRFScores: Sendable {
     let transitions: [Float]
     /// `exp(transitions − shift)`, row-major `L × L`.
     let expTransitions: [Float]
+    /// `expTransitions` transposed (row = to), so that both passes of
+    /// ``scaledForwardBackward(_:length:)`` are one row times a matrix.
+    let expIncomingTransitions: [Float]
     /// The largest finite transition score (0 when there is none).
     let shift: Float
     /// `transitions` transposed, row-major `L × L` (row = to): the scores
@@ -66,10 +69,14 @@ struct CRFScores: Sendable {
         self.expTransitions = transitions.map { Kernels.exp($0 - shift) }
         self.shift = shift
         var incoming = [Float](repeating: 0, count: transitions.count)
+        var expIncoming = incoming
         var runBounds: [Int32] = []
         var runOffsets: [Int32] = [0]
         for j in 0..<labelCount {
-            for i in 0..<labelCount { incoming[j * labelCount + i] = transitions[i * labelCount + j] }
+            for i in 0..<labelCount {
+                incoming[j * labelCount + i] = transitions[i * labelCount + j]
+                expIncoming[j * labelCount + i] = expTransitions[i * labelCount + j]
+            }
             var i = 0
             while i < labelCount {
                 guard incoming[j * labelCount + i] > -.infinity else { i += 1; continue }
@@ -80,6 +87,7 @@ struct CRFScores: Sendable {
             runOffsets.append(Int32(runBounds.count / 2))
         }
         self.incomingTransitions = incoming
+        self.expIncomingTransitions = expIncoming
         self.incomingRuns = runOffsets + runBounds
         transitionsFitProbabilitySpace = !transitions.contains { Self.flushesToZero($0 - shift) }
     }
