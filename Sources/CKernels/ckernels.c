@@ -67,7 +67,13 @@ static inline void viterbi_column(int j, int count, const float *delta, const fl
     for (int run = run_offsets[j]; run < run_offsets[j + 1]; run++) {
         int first = run_bounds[2 * run], length = run_bounds[2 * run + 1] - first;
         float value;
-        int index = (length >= 8 ? max_plus : max_plus_scalar)(length, delta + first, scores + first, &value);
+        int index = 0;
+        if (length == 1) {
+            // I- labels under BIO: runs of one label (B-X, I-X), read without a call.
+            value = delta[first] + scores[first];
+        } else {
+            index = (length >= 8 ? max_plus : max_plus_scalar)(length, delta + first, scores + first, &value);
+        }
         if (value > best) {
             best = value;
             from = first + index;

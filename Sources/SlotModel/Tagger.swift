@@ -58,7 +58,9 @@ public struct Tagger: Sendable {
     /// Creates a tagger from a configuration and a network built for it.
     ///
     /// The first tagger a process creates makes OpenBLAS compute each product
-    /// on the calling thread, once for the process (``blasSetUp``).
+    /// on the calling thread, once for the process (``blasSetUp``). The
+    /// tagger's copy of `network` keeps its recurrent weights transposed for
+    /// the direct kernel (``TaggingNetwork/prepareForInference()``).
     ///
     /// - Parameters:
     ///   - configuration: the model's configuration.
