@@ -234,69 +234,65 @@ static inline void store8(float *c, __m256 sums, int accumulate) {
     _mm256_storeu_ps(c, sums);
 }
 
-// Row x of A times B (k × n, row stride ldb) into y: each lane of each
-// accumulator is one element of y, summed over p in rising order, so no
-// horizontal sums; 64 columns at a time keep eight accumulators in flight,
-// then 32, then 8, then a masked tail.
+// Columns 0 ..< 8·blocks of y = x·B (B: k rows of stride ldb): one 8-lane
+// accumulator per block, each element summed over p in rising order, so no
+// horizontal sums. With `masked`, the last block holds only the lanes that
+// `mask` sets. Always inlined with constant `blocks` and `masked`, so that
+// the accumulators stay in registers.
+__attribute__((target("avx2,fma"), always_inline))
+static inline void row_block(int blocks, int masked, __m256i mask, int k, const float *x, const float *b, int ldb,
+                             float *y, int accumulate) {
+    __m256 s[8];
+    for (int q = 0; q < blocks; q++) s[q] = _mm256_setzero_ps();
+    for (int p = 0; p < k; p++) {
+        __m256 xp = _mm256_broadcast_ss(x + p);
+        const float *w = b + (size_t)p * ldb;
+        for (int q = 0; q + 1 < blocks; q++) s[q] = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 8 * q), s[q]);
+        const float *last = w + 8 * (blocks - 1);
+        s[blocks - 1] = _mm256_fmadd_ps(xp, masked ? _mm256_maskload_ps(last, mask) : _mm256_loadu_ps(last),
+                                        s[blocks - 1]);
+    }
+    for (int q = 0; q + 1 < blocks; q++) store8(y + 8 * q, s[q], accumulate);
+    float *tail = y + 8 * (blocks - 1);
+    if (!masked) {
+        store8(tail, s[blocks - 1], accumulate);
+    } else {
+        __m256 sum = s[blocks - 1];
+        if (accumulate) sum = _mm256_add_ps(sum, _mm256_maskload_ps(tail, mask));
+        _mm256_maskstore_ps(tail, mask, sum);
+    }
+}
+
+// Row x of A times B (k × n, row stride ldb) into y: 64 columns at a time
+// (eight accumulators in flight), then the rest in one pass of up to eight,
+// the last masked when the rest is not a multiple of 8.
 __attribute__((target("avx2,fma")))
 static void row_times_matrix(int n, int k, const float *x, const float *b, int ldb, float *y, int accumulate) {
+    const __m256i all = _mm256_set1_epi32(-1);
     int j = 0;
-    for (; j + 64 <= n; j += 64) {
-        __m256 s0 = _mm256_setzero_ps(), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
-        const float *column = b + j;
-        for (int p = 0; p < k; p++) {
-            __m256 xp = _mm256_broadcast_ss(x + p);
-            const float *w = column + (size_t)p * ldb;
-            s0 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w), s0);
-            s1 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 8), s1);
-            s2 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 16), s2);
-            s3 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 24), s3);
-            s4 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 32), s4);
-            s5 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 40), s5);
-            s6 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 48), s6);
-            s7 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 56), s7);
-        }
-        store8(y + j, s0, accumulate);
-        store8(y + j + 8, s1, accumulate);
-        store8(y + j + 16, s2, accumulate);
-        store8(y + j + 24, s3, accumulate);
-        store8(y + j + 32, s4, accumulate);
-        store8(y + j + 40, s5, accumulate);
-        store8(y + j + 48, s6, accumulate);
-        store8(y + j + 56, s7, accumulate);
+    for (; j + 64 <= n; j += 64) row_block(8, 0, all, k, x, b + j, ldb, y + j, accumulate);
+    int rest = n - j;
+    if (rest == 0) return;
+    int blocks = (rest + 7) / 8, lanes = rest - 8 * (blocks - 1);
+    __m256i mask = _mm256_loadu_si256((const __m256i *)(tail_mask + 8 - lanes));
+    const float *column = b + j;
+    float *out = y + j;
+#define ROW_BLOCK_CASE(count)                                                                     \
+    case count:                                                                                   \
+        if (lanes == 8) row_block(count, 0, all, k, x, column, ldb, out, accumulate);           \
+        else row_block(count, 1, mask, k, x, column, ldb, out, accumulate);                    \
+        break;
+    switch (blocks) {
+        ROW_BLOCK_CASE(1)
+        ROW_BLOCK_CASE(2)
+        ROW_BLOCK_CASE(3)
+        ROW_BLOCK_CASE(4)
+        ROW_BLOCK_CASE(5)
+        ROW_BLOCK_CASE(6)
+        ROW_BLOCK_CASE(7)
+        ROW_BLOCK_CASE(8)
     }
-    for (; j + 32 <= n; j += 32) {
-        __m256 s0 = _mm256_setzero_ps(), s1 = s0, s2 = s0, s3 = s0;
-        const float *column = b + j;
-        for (int p = 0; p < k; p++) {
-            __m256 xp = _mm256_broadcast_ss(x + p);
-            const float *w = column + (size_t)p * ldb;
-            s0 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w), s0);
-            s1 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 8), s1);
-            s2 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 16), s2);
-            s3 = _mm256_fmadd_ps(xp, _mm256_loadu_ps(w + 24), s3);
-        }
-        store8(y + j, s0, accumulate);
-        store8(y + j + 8, s1, accumulate);
-        store8(y + j + 16, s2, accumulate);
-        store8(y + j + 24, s3, accumulate);
-    }
-    for (; j + 8 <= n; j += 8) {
-        __m256 sum = _mm256_setzero_ps();
-        for (int p = 0; p < k; p++) {
-            sum = _mm256_fmadd_ps(_mm256_broadcast_ss(x + p), _mm256_loadu_ps(b + (size_t)p * ldb + j), sum);
-        }
-        store8(y + j, sum, accumulate);
-    }
-    if (j < n) {
-        __m256i mask = _mm256_loadu_si256((const __m256i *)(tail_mask + 8 - (n - j)));
-        __m256 sum = _mm256_setzero_ps();
-        for (int p = 0; p < k; p++) {
-            sum = _mm256_fmadd_ps(_mm256_broadcast_ss(x + p), _mm256_maskload_ps(b + (size_t)p * ldb + j, mask), sum);
-        }
-        if (accumulate) sum = _mm256_add_ps(sum, _mm256_maskload_ps(y + j, mask));
-        _mm256_maskstore_ps(y + j, mask, sum);
-    }
+#undef ROW_BLOCK_CASE
 }
 
 // Each lane keeps its own maximum and the first index reaching it (indices
