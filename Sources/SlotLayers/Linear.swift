@@ -14,6 +14,11 @@ package struct Linear: ParameterSet, Hashable {
     package var weight: Matrix
     /// The bias, `1 × outputSize`.
     package var bias: Matrix
+    /// `Wᵀ` (`inputSize × outputSize`), kept by ``prepareForInference()`` so
+    /// that a ``GEMM/Strategy/direct`` product sums each output over the rows
+    /// of `Wᵀ` without horizontal sums; `nil` until then, and again once the
+    /// parameters are visited for writing. Not part of the layer's equality.
+    package var weightTransposed: Matrix? = nil
 
     /// What ``forward(_:)`` keeps for ``backward(_:cache:)``: the input batch.
     package struct Cache: Sendable {
@@ -51,8 +56,26 @@ package struct Linear: ParameterSet, Hashable {
     /// The number of output units.
     package var outputSize: Int { weight.rows }
 
+    /// Two layers are equal when their weights and biases are.
+    package static func == (left: Linear, right: Linear) -> Bool {
+        left.weight == right.weight && left.bias == right.bias
+    }
+
+    /// Hashes the weights and the bias.
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(weight)
+        hasher.combine(bias)
+    }
+
+    /// Keeps `Wᵀ` (``weightTransposed``) for the direct kernel: what a tagger
+    /// does once for its emission layer, whose product has many columns.
+    package mutating func prepareForInference() {
+        weightTransposed = weight.transposed
+    }
+
     /// Visits `weight` then `bias`.
     package mutating func visitParameters(_ body: (String, inout Matrix) throws -> Void) rethrows {
+        weightTransposed = nil
         try body("weight", &weight)
         try body("bias", &bias)
     }
@@ -89,7 +112,17 @@ package struct Linear: ParameterSet, Hashable {
                 }
             }
         }
-        Matrix.multiply(input, weight, transposeB: true, into: &output, beta: 1, strategy: strategy)
+        guard strategy == .direct, let transposed = weightTransposed else {
+            Matrix.multiply(input, weight, transposeB: true, into: &output, beta: 1, strategy: strategy)
+            return
+        }
+        input.withUnsafeBufferPointer { x in
+        transposed.withUnsafeBufferPointer { w in
+        output.withUnsafeMutableBufferPointer { y in
+            GEMM.multiplyDirect(
+                m: input.rows, n: columns, k: inputSize, a: x.baseAddress!, lda: inputSize,
+                transposedB: w.baseAddress!, ldb: columns, accumulate: true, c: y.baseAddress!, ldc: columns)
+        }}}
     }
 
     /// Applies the layer and keeps what the backward pass needs.

@@ -59,7 +59,7 @@ public struct Tagger: Sendable {
     ///
     /// The first tagger a process creates makes OpenBLAS compute each product
     /// on the calling thread, once for the process (``blasSetUp``). The
-    /// tagger's copy of `network` keeps its recurrent weights transposed for
+    /// tagger's copy of `network` keeps its recurrent and emission weights transposed for
     /// the direct kernel (``TaggingNetwork/prepareForInference()``).
     ///
     /// - Parameters:

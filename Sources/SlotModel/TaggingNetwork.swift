@@ -87,12 +87,14 @@ package struct TaggingNetwork: ParameterSet {
             : nil
     }
 
-    /// Keeps the encoder's weights laid out for the direct kernel
-    /// (``RecurrentLayer/prepareForInference()``): what a ``Tagger`` does once
+    /// Keeps the encoder's recurrent weights and the emission weights laid out
+    /// for the direct kernel (``RecurrentLayer/prepareForInference()``,
+    /// ``Linear/prepareForInference()``): what a ``Tagger`` does once
     /// with its network. Training never needs it, and visiting the parameters
     /// for writing drops it.
     package mutating func prepareForInference() {
         for index in encoder.indices { encoder[index].prepareForInference() }
+        emissions.prepareForInference()
     }
 
     /// Visits every parameter with a dotted name such as `encoder.0.leftToRight.inputWeight`.

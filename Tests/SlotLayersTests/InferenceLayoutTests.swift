@@ -3,10 +3,11 @@ import SlotLayers
 import SlotMath
 import SlotTestSupport
 
-/// The recurrent weights a tagger keeps transposed (`prepareForInference()`):
-/// a direct pass over them computes what training's BLAS pass computes, to
-/// rounding, for every cell, and no parameter change can leave them stale.
-@Suite("Recurrent weights kept for inference")
+/// The recurrent and emission weights a tagger keeps transposed
+/// (`prepareForInference()`): a direct pass over them computes what
+/// training's BLAS pass computes, to rounding, for every cell and for a
+/// linear layer, and no parameter change can leave them stale.
+@Suite("Weights kept transposed for inference")
 struct InferenceLayoutTests {
     static let layout = SequenceLayout(lengths: [5, 1, 3, 9])
 
@@ -46,5 +47,22 @@ struct InferenceLayoutTests {
         #expect(layer.rightToLeft.recurrentWeightTransposed == layer.rightToLeft.recurrentWeight.transposed)
         layer.visitParameters { _, matrix in matrix[0, 0] += 1 }
         #expect(layer.leftToRight.recurrentWeightTransposed == nil && layer.rightToLeft.recurrentWeightTransposed == nil)
+    }
+
+    @Test("a prepared linear layer's direct product matches BLAS, keeps the bias, and is equal to the unprepared layer")
+    func linearLayer() {
+        var generator = SplitMix64(seed: 33)
+        var layer = Linear(inputSize: 200, outputSize: 120, using: &generator)
+        layer.bias = Matrix.uniform(rows: 1, columns: 120, bound: 1, using: &generator)
+        let input = Matrix.uniform(rows: 11, columns: 200, bound: 1, using: &generator)
+        let blas = layer(input)
+        let unprepared = layer
+        layer.prepareForInference()
+        #expect(layer == unprepared && layer.hashValue == unprepared.hashValue)
+        let direct = layer(input, strategy: .direct)
+        let difference = zip(blas.scalars, direct.scalars).map { abs($0 - $1) }.max() ?? 0
+        #expect(difference <= 1e-5, "\(difference)")
+        layer.visitParameters { _, _ in }
+        #expect(layer.weightTransposed == nil)
     }
 }
