@@ -24,14 +24,20 @@ public struct Calibration: Hashable, Sendable, Codable {
     /// Creates a calibration.
     ///
     /// - Parameters:
-    ///   - intentTemperature: the intent temperature, positive and finite (1 leaves intents as they are).
-    ///   - slotTemperature: the slot temperature, positive and finite (1 leaves slots as they are).
+    ///   - intentTemperature: the intent temperature, in ``temperatureRange`` (1 leaves intents as they are).
+    ///   - slotTemperature: the slot temperature, in ``temperatureRange`` (1 leaves slots as they are).
     public init(intentTemperature: Float = 1, slotTemperature: Float = 1) {
-        precondition(intentTemperature > 0 && intentTemperature.isFinite, "a temperature is positive, got \(intentTemperature)")
-        precondition(slotTemperature > 0 && slotTemperature.isFinite, "a temperature is positive, got \(slotTemperature)")
+        precondition(Self.temperatureRange.contains(intentTemperature), "a temperature is in 0.05...20, got \(intentTemperature)")
+        precondition(Self.temperatureRange.contains(slotTemperature), "a temperature is in 0.05...20, got \(slotTemperature)")
         self.intentTemperature = intentTemperature
         self.slotTemperature = slotTemperature
     }
+
+    /// The temperatures a calibration may hold: the range that
+    /// ``TemperatureFitting`` searches. Far outside it a model's scores divided
+    /// by the temperature overflow `Float` (a damaged `config.json` with
+    /// `1e-30` made every confidence infinite).
+    public static let temperatureRange: ClosedRange<Float> = 0.05...20
 
     /// The raw model's confidences: both temperatures 1.
     public static let identity = Calibration()
@@ -40,16 +46,18 @@ public struct Calibration: Hashable, Sendable, Codable {
         case intentTemperature, slotTemperature
     }
 
-    /// Decodes a calibration, refusing a temperature that is not positive
-    /// and finite (a damaged `config.json`), which would make every
-    /// confidence NaN.
+    /// Decodes a calibration, refusing a temperature outside
+    /// ``temperatureRange`` (a damaged `config.json`), which would make
+    /// confidences NaN or infinite.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         for key in [CodingKeys.intentTemperature, .slotTemperature] {
             let temperature = try container.decode(Float.self, forKey: key)
-            guard temperature > 0 && temperature.isFinite else {
+            guard Self.temperatureRange.contains(temperature) else {
                 throw DecodingError.dataCorruptedError(
-                    forKey: key, in: container, debugDescription: "a temperature is positive and finite, got \(temperature)")
+                    forKey: key, in: container,
+                    debugDescription: "a temperature is between \(Self.temperatureRange.lowerBound) and "
+                        + "\(Self.temperatureRange.upperBound), got \(temperature)")
             }
         }
         self.init(

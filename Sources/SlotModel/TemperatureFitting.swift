@@ -21,8 +21,8 @@ import SlotLayers
 /// not depend on `T`, so they are decoded once. Each loss is minimised by
 /// golden-section search over `log T` in `[log 0.05, log 20]`.
 package enum TemperatureFitting {
-    /// The range of temperatures searched.
-    static let range: ClosedRange<Double> = 0.05...20
+    /// The range of temperatures searched: those a ``Calibration`` may hold.
+    static let range = Double(Calibration.temperatureRange.lowerBound)...Double(Calibration.temperatureRange.upperBound)
 
     /// Fits both temperatures of `tagger`'s model on `sentences`.
     ///

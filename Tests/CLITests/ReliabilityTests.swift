@@ -241,10 +241,12 @@ struct ReliabilityTests {
         #expect(DirectorySnapshot(model) == before)
     }
 
-    @Test("tagger: a calibration temperature that is not positive and finite is refused (65), not an internal error",
-          arguments: [("intentTemperature", -0.0), ("intentTemperature", 0.0), ("slotTemperature", -1.5)])
+    @Test("tagger: a calibration temperature outside the fitted range is refused (65), not an internal error",
+          arguments: [("intentTemperature", -0.0), ("intentTemperature", 0.0), ("slotTemperature", -1.5),
+                      ("slotTemperature", 1e-30), ("intentTemperature", 1e30)])
     func damagedCalibration(key: String, value: Double) throws {
-        // Found by scripts/fuzz.py: -0.0 made every intent confidence NaN, which JSON cannot hold (status 70).
+        // Found by scripts/fuzz.py: -0.0 made every intent confidence NaN and a slot temperature of
+        // 1e-30 every token confidence infinite, which JSON cannot hold (status 70).
         let model = try Self.damagedModel { config in
             var model = config["model"] as? [String: Any] ?? [:]
             var calibration = model["calibration"] as? [String: Any] ?? [:]
