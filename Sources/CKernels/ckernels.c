@@ -295,6 +295,67 @@ static void row_times_matrix(int n, int k, const float *x, const float *b, int l
 #undef ROW_BLOCK_CASE
 }
 
+// Columns 0 ..< 8·blocks of two rows at once, y0 = x0·B and y1 = x1·B: each
+// row of B is loaded once for both, and every element is summed exactly as
+// row_block sums it (over p in rising order), so a row has the same bits
+// whichever row it is paired with, or none.
+__attribute__((target("avx2,fma"), always_inline))
+static inline void two_row_block(int blocks, int masked, __m256i mask, int k, const float *x0, const float *x1,
+                                 const float *b, int ldb, float *y0, float *y1, int accumulate) {
+    __m256 s0[4], s1[4];
+    for (int q = 0; q < blocks; q++) s0[q] = s1[q] = _mm256_setzero_ps();
+    for (int p = 0; p < k; p++) {
+        __m256 u = _mm256_broadcast_ss(x0 + p), v = _mm256_broadcast_ss(x1 + p);
+        const float *w = b + (size_t)p * ldb;
+        for (int q = 0; q < blocks; q++) {
+            __m256 weights = masked && q == blocks - 1 ? _mm256_maskload_ps(w + 8 * q, mask) : _mm256_loadu_ps(w + 8 * q);
+            s0[q] = _mm256_fmadd_ps(u, weights, s0[q]);
+            s1[q] = _mm256_fmadd_ps(v, weights, s1[q]);
+        }
+    }
+    for (int q = 0; q < blocks; q++) {
+        if (masked && q == blocks - 1) {
+            __m256 sum0 = s0[q], sum1 = s1[q];
+            if (accumulate) {
+                sum0 = _mm256_add_ps(sum0, _mm256_maskload_ps(y0 + 8 * q, mask));
+                sum1 = _mm256_add_ps(sum1, _mm256_maskload_ps(y1 + 8 * q, mask));
+            }
+            _mm256_maskstore_ps(y0 + 8 * q, mask, sum0);
+            _mm256_maskstore_ps(y1 + 8 * q, mask, sum1);
+        } else {
+            store8(y0 + 8 * q, s0[q], accumulate);
+            store8(y1 + 8 * q, s1[q], accumulate);
+        }
+    }
+}
+
+// Rows x0 and x1 of A times B into y0 and y1: 32 columns at a time (eight
+// accumulators, four per row), then the rest in one pass, the last block
+// masked. A batch's rows go in pairs, so B is read once per pair.
+__attribute__((target("avx2,fma")))
+static void two_rows_times_matrix(int n, int k, const float *x0, const float *x1, const float *b, int ldb,
+                                  float *y0, float *y1, int accumulate) {
+    const __m256i all = _mm256_set1_epi32(-1);
+    int j = 0;
+    for (; j + 32 <= n; j += 32) two_row_block(4, 0, all, k, x0, x1, b + j, ldb, y0 + j, y1 + j, accumulate);
+    int rest = n - j;
+    if (rest == 0) return;
+    int blocks = (rest + 7) / 8, lanes = rest - 8 * (blocks - 1);
+    __m256i mask = _mm256_loadu_si256((const __m256i *)(tail_mask + 8 - lanes));
+#define TWO_ROW_BLOCK_CASE(count)                                                                          \
+    case count:                                                                                            \
+        if (lanes == 8) two_row_block(count, 0, all, k, x0, x1, b + j, ldb, y0 + j, y1 + j, accumulate);  \
+        else two_row_block(count, 1, mask, k, x0, x1, b + j, ldb, y0 + j, y1 + j, accumulate);           \
+        break;
+    switch (blocks) {
+        TWO_ROW_BLOCK_CASE(1)
+        TWO_ROW_BLOCK_CASE(2)
+        TWO_ROW_BLOCK_CASE(3)
+        TWO_ROW_BLOCK_CASE(4)
+    }
+#undef TWO_ROW_BLOCK_CASE
+}
+
 // Each lane keeps its own maximum and the first index reaching it (indices
 // of a lane rise, and only a larger value replaces); the answer is the
 // largest lane maximum and, among the lanes holding it, the lowest index.
@@ -390,9 +451,13 @@ void ckernels_viterbi_step(int count, const float *delta, const float *incoming,
 void ckernels_sgemm_nn(int m, int n, int k, const float *a, int lda, const float *b, int ldb,
                        float *c, int ldc, int accumulate) {
     if (ckernels_vector_path()) {
-        for (int i = 0; i < m; i++) {
-            row_times_matrix(n, k, a + (size_t)i * lda, b, ldb, c + (size_t)i * ldc, accumulate);
+        int i = 0;
+        for (; i + 2 <= m; i += 2) {
+            const float *x0 = a + (size_t)i * lda;
+            float *y0 = c + (size_t)i * ldc;
+            two_rows_times_matrix(n, k, x0, x0 + lda, b, ldb, y0, y0 + ldc, accumulate);
         }
+        if (i < m) row_times_matrix(n, k, a + (size_t)i * lda, b, ldb, c + (size_t)i * ldc, accumulate);
     } else {
         ckernels_sgemm_nn_portable(m, n, k, a, lda, b, ldb, c, ldc, accumulate);
     }

@@ -24,6 +24,8 @@ void ckernels_sgemm_nt(int m, int n, int k, const float *a, int lda, const float
 /// With `B` a weight matrix stored transposed for it, this is
 /// ckernels_sgemm_nt's product without its horizontal sums: fewer
 /// instructions when A has one row (the recurrent step of one sentence).
+/// Rows of A go in pairs, so that a batch reads B once per pair; a row's
+/// result has the same bits alone or paired.
 /// AVX2 and FMA where the processor has them, portable C elsewhere: the same
 /// order, but the vector code fuses each multiply-add, so results can differ
 /// in the last bits.
