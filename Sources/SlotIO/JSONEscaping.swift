@@ -13,13 +13,27 @@ package enum JSONEscaping {
     ///   - value: Any text.
     ///   - output: The bytes to append to.
     package static func appendQuoted(_ value: some StringProtocol, to output: inout [UInt8]) {
+        let appended: Void? = value.utf8.withContiguousStorageIfAvailable { appendQuoted(utf8: $0, to: &output) }
+        if appended == nil {
+            Array(value.utf8).withUnsafeBufferPointer { appendQuoted(utf8: $0, to: &output) }
+        }
+    }
+
+    /// Appends the text whose UTF-8 is `utf8` as a JSON string literal (with
+    /// quotes) to `output`: the version of ``appendQuoted(_:to:)`` for callers
+    /// in other modules, where a generic call would not be specialized.
+    ///
+    /// - Parameters:
+    ///   - utf8: the text's UTF-8.
+    ///   - output: The bytes to append to.
+    package static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        guard needsEscaping(value) else {
-            output.append(contentsOf: value.utf8)
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            output.append(contentsOf: utf8)
             output.append(UInt8(ascii: "\""))
             return
         }
-        for byte in value.utf8 {
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
             case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
@@ -49,18 +63,6 @@ package enum JSONEscaping {
         var bytes: [UInt8] = []
         appendQuoted(value, to: &bytes)
         output += String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Whether `value` holds a byte that a JSON string must escape: a
-    /// control character, `"` or `\\`. (A plain loop over the contiguous
-    /// UTF-8 of native strings: this runs for every string of every record.)
-    private static func needsEscaping(_ value: some StringProtocol) -> Bool {
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
-            return false
-        }
-        return value.utf8.withContiguousStorageIfAvailable(scan)
-            ?? value.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
     }
 
     /// `value` as a JSON string literal, with quotes.

@@ -110,11 +110,11 @@ final class JSONSink {
     }
 
     func writeNumber<Number: BinaryFloatingPoint & LosslessStringConvertible>(_ value: Number, depth: Int) throws {
-        guard value.isFinite else {
+        guard let literal = JSONWriter.numberLiteral(value) else {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: codingPath(depth: depth), debugDescription: "\(value) is not a JSON number"))
         }
-        write(value == 0 ? "0.0" : value.description)
+        write(literal)
     }
 }
 

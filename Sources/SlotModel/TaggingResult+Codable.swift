@@ -30,6 +30,10 @@ extension TaggingResult: Codable {
 
     /// One entry of `intent_ranking`: `{"name", "confidence"}`, as Rasa writes it.
     struct RankedIntent: Codable {
+        enum CodingKeys: String, CodingKey {
+            case name, confidence
+        }
+
         var name: String
         var confidence: Double
     }
@@ -104,9 +108,20 @@ extension TaggingResult: Codable {
         return token
     }
 
-    /// A probability as the record writes it: rounded to 4 decimals.
+    /// How many decimals a record gives a probability.
+    static let confidenceDecimals = 4
+
+    /// `10^confidenceDecimals`.
+    static let confidenceScale = 10_000.0
+
+    /// A probability as the record writes it: rounded to ``confidenceDecimals`` decimals.
     static func rounded(_ probability: some BinaryFloatingPoint) -> Double {
-        (Double(probability) * 10_000).rounded() / 10_000
+        roundedUnits(probability) / confidenceScale
+    }
+
+    /// A probability rounded to a whole number of units of `1 / confidenceScale`.
+    static func roundedUnits(_ probability: some BinaryFloatingPoint) -> Double {
+        (Double(probability) * confidenceScale).rounded()
     }
 }
 
