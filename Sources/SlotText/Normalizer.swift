@@ -44,7 +44,12 @@ package struct Normalizer: Sendable, Hashable {
     /// - Parameter token: A token's text.
     /// - Returns: The token after the enabled steps.
     package func normalize(_ token: some StringProtocol) -> String {
-        if let key = asciiKey(token) { return key }
+        // The ASCII check runs over the token's UTF-8 buffer, not through the
+        // generic view: callers in other modules get this function unspecialized,
+        // where each byte read through the protocol costs a witness call.
+        if let key = token.utf8.withContiguousStorageIfAvailable(asciiKey) ?? asciiKey(Array(token.utf8)) {
+            return key
+        }
         var units = Array(token.utf16)
         if nfkc { units = ICUTransform.nfkc(units) }
         if foldCase {
@@ -57,19 +62,19 @@ package struct Normalizer: Sendable, Hashable {
         return replaceDigits ? Self.replacingDigits(in: key) : key
     }
 
-    /// The key for an all-ASCII token, or `nil` when the token holds other
-    /// characters. NFKC changes no ASCII text, and ASCII case folding is
-    /// lower-casing A–Z.
-    private func asciiKey(_ token: some StringProtocol) -> String? {
+    /// The key for an all-ASCII token given as UTF-8, or `nil` when the token
+    /// holds other characters. NFKC changes no ASCII text, and ASCII case
+    /// folding is lower-casing A–Z.
+    private func asciiKey(_ utf8: some Collection<UInt8>) -> String? {
         var needsChange = false
-        for byte in token.utf8 {
+        for byte in utf8 {
             if byte >= 0x80 { return nil }
             if (foldCase && byte >= 0x41 && byte <= 0x5A) || (replaceDigits && byte >= 0x30 && byte <= 0x39) {
                 needsChange = true
             }
         }
-        guard needsChange else { return String(token) }
-        var bytes = Array(token.utf8)
+        guard needsChange else { return String(decoding: utf8, as: UTF8.self) }
+        var bytes = Array(utf8)
         for index in bytes.indices {
             let byte = bytes[index]
             if foldCase, byte >= 0x41, byte <= 0x5A {
