@@ -76,6 +76,7 @@ let package = Package(
 
         // MARK: - C shims
         .target(name: "CFileSystem"),
+        .target(name: "CAllocator"),
         .target(name: "CSHA256"),
         .target(name: "CKernels"),
         .target(
@@ -104,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "tagger-server",
             dependencies: [
-                "SlotServer", "SlotCommandLine",
+                "SlotServer", "SlotCommandLine", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

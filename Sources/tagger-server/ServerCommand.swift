@@ -81,6 +81,11 @@ struct ServerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        #if canImport(Glibc)
+        if !AllocatorSettings.applied {
+            Diagnostics.note("glibc's allocator keeps its defaults: resident memory may grow with reloads under load")
+        }
+        #endif
         let hangups = await HangupReloader.trapHangups()
         let loaded: [ServedModel]
         do {
