@@ -89,12 +89,15 @@ vectors:
 	@scripts/fetch-vectors.sh
 
 # Measures matrix products, training throughput and tagging speed with the default model, and
-# CRFsuite's tagging speed in the same run (scripts/bench-crfsuite.sh makes its venv under /tmp) (not a test).
+# CRFsuite's tagging speed in the same run (scripts/bench-crfsuite.sh makes its venv under /tmp);
+# then tagger tag end to end, its cold start and peak memory, and seconds per ATIS epoch (not a test).
 bench: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product bench
 	.build/release/bench --corpus corpora/atis/train.conll --model models/atis-en --utterances corpora/atis/test.conll
 	scripts/bench-crfsuite.sh corpora/atis
 	scripts/bench-tagger-cli.sh models/atis-en
+	scripts/bench-cold-start.py models/atis-en
+	scripts/bench-training.sh corpora/atis
 
 # Starts the HTTP service on 127.0.0.1:8080 with both shipped models (atis-en is the default); Ctrl-C stops it.
 serve: deps
