@@ -67,14 +67,21 @@ package enum SlotRole: Hashable, Sendable {
 
     /// The group of a label: the part before its last `.`, or `""` without one.
     package static func group(of label: String) -> String {
-        guard let dot = label.lastIndex(of: ".") else { return "" }
+        guard let dot = lastDot(in: label) else { return "" }
         return String(label[..<dot])
     }
 
     /// The last component of a label.
     package static func component(of label: String) -> String {
-        guard let dot = label.lastIndex(of: ".") else { return label }
-        return String(label[label.index(after: dot)...])
+        guard let dot = lastDot(in: label) else { return label }
+        return String(label[label.utf8.index(after: dot)...])
+    }
+
+    /// Where the label's last `.` is, found in its UTF-8 (a search by
+    /// `Character` compares grapheme clusters, several times slower, for every
+    /// slot of every result); an ASCII byte is always a character boundary.
+    private static func lastDot(in label: String) -> String.Index? {
+        label.utf8.lastIndex(of: UInt8(ascii: "."))
     }
 
     private static let byComponent: [String: SlotRole] = [

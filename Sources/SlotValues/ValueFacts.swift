@@ -66,15 +66,21 @@ struct ValueFacts: Sendable {
     ///   as two day names: the slots then describe two values.
     mutating func merge(_ other: ValueFacts) -> Bool {
         var merged = self
-        func take<T: Equatable>(_ field: WritableKeyPath<ValueFacts, T?>) -> Bool {
-            guard let value = other[keyPath: field] else { return true }
-            if merged[keyPath: field] != nil { return false }
-            merged[keyPath: field] = value
+        // Fields by `inout`, not by key path: applying a key path is a
+        // runtime call, and this runs for every pair of sibling slots.
+        func take<T>(_ field: inout T?, _ value: T?) -> Bool {
+            guard let value else { return true }
+            if field != nil { return false }
+            field = value
             return true
         }
-        let fieldsFit = take(\.month) && take(\.day) && take(\.year) && take(\.weekday) && take(\.dayOffset)
-            && take(\.modifier) && take(\.hour) && take(\.minute) && take(\.second) && take(\.isPM) && take(\.period)
-            && take(\.periodModifier) && take(\.relation) && take(\.amount) && take(\.currency)
+        let fieldsFit = take(&merged.month, other.month) && take(&merged.day, other.day)
+            && take(&merged.year, other.year) && take(&merged.weekday, other.weekday)
+            && take(&merged.dayOffset, other.dayOffset) && take(&merged.modifier, other.modifier)
+            && take(&merged.hour, other.hour) && take(&merged.minute, other.minute)
+            && take(&merged.second, other.second) && take(&merged.isPM, other.isPM) && take(&merged.period, other.period)
+            && take(&merged.periodModifier, other.periodModifier) && take(&merged.relation, other.relation)
+            && take(&merged.amount, other.amount) && take(&merged.currency, other.currency)
         guard fieldsFit, periodShift == nil || other.periodShift == nil, duration.isEmpty || other.duration.isEmpty,
               !(isNow && other.isNow) else { return false }
         merged.periodShift = periodShift ?? other.periodShift
