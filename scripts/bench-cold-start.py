@@ -17,7 +17,11 @@ import time
 
 def main():
     model = sys.argv[1] if len(sys.argv) > 1 else "models/atis-en"
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    runs = sys.argv[2] if len(sys.argv) > 2 else "10"
+    if not runs.isdigit() or int(runs) < 1:
+        print(f"bench-cold-start.py: error: RUNS is '{runs}' but must be a whole number of at least 1", file=sys.stderr)
+        sys.exit(64)
+    runs = int(runs)
     os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     tagger = ".build/release/tagger"
     line = b"i want to fly from boston to denver tomorrow morning\n"
@@ -36,7 +40,9 @@ def main():
         _, status, usage = os.wait4(pid, 0)
         times.append(time.perf_counter() - start)
         if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"bench-cold-start.py: tagger tag exited with {os.waitstatus_to_exitcode(status)}")
+            # tagger has printed its one error line; pass its status on.
+            code = os.waitstatus_to_exitcode(status)
+            sys.exit(code if code > 0 else 70)
         peaks.append(usage.ru_maxrss / 1024)
     print(f"tagger tag, one line, start to exit, {runs} runs with {model}:")
     print(f"  median {statistics.median(times) * 1000:.0f} ms, fastest {min(times) * 1000:.0f} ms, "
