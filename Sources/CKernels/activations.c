@@ -100,9 +100,10 @@ VECTOR static inline __m256 pick(__m256 mask, __m256 if_true, __m256 if_false) {
     return _mm256_blendv_ps(if_false, if_true, mask);
 }
 
-VECTOR static __m256 exp8(__m256 x) {
-    __m256 clamped = pick(_mm256_cmp_ps(x, _mm256_set1_ps(-88.0f), _CMP_LT_OQ), _mm256_set1_ps(-88.0f), x);
-    clamped = pick(_mm256_cmp_ps(x, _mm256_set1_ps(88.75f), _CMP_GT_OQ), _mm256_set1_ps(88.75f), clamped);
+VECTOR static inline __attribute__((always_inline)) __m256 exp8(__m256 x) {
+    // max and min clamp as the portable code's comparisons do for every number; a NaN
+    // (which they turn into a bound) is put back at the end.
+    __m256 clamped = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-88.0f)), _mm256_set1_ps(88.75f));
     __m256 shift = _mm256_set1_ps(rounding_shift);
     __m256 shifted = _mm256_add_ps(_mm256_mul_ps(clamped, _mm256_set1_ps(log2e)), shift);
     __m256 n = _mm256_sub_ps(shifted, shift);
@@ -127,12 +128,12 @@ VECTOR static __m256 exp8(__m256 x) {
     return pick(_mm256_cmp_ps(x, x, _CMP_NEQ_UQ), x, result);
 }
 
-VECTOR static __m256 sigmoid8(__m256 x) {
+VECTOR static inline __attribute__((always_inline)) __m256 sigmoid8(__m256 x) {
     __m256 one = _mm256_set1_ps(1.0f);
     return _mm256_div_ps(one, _mm256_add_ps(one, exp8(negate(x))));
 }
 
-VECTOR static __m256 tanh8(__m256 x) {
+VECTOR static inline __attribute__((always_inline)) __m256 tanh8(__m256 x) {
     __m256 magnitude = _mm256_and_ps(x, _mm256_castsi256_ps(_mm256_set1_epi32(0x7FFFFFFF)));
     __m256 one = _mm256_set1_ps(1.0f), two = _mm256_set1_ps(2.0f);
     __m256 large = _mm256_sub_ps(one, _mm256_div_ps(two, _mm256_add_ps(exp8(_mm256_mul_ps(two, magnitude)), one)));
@@ -147,24 +148,26 @@ VECTOR static __m256 tanh8(__m256 x) {
     return pick(_mm256_cmp_ps(magnitude, _mm256_set1_ps(0.3f), _CMP_LT_OQ), series, sign_applied);
 }
 
-VECTOR static __m256 apply8(ckernels_function function, __m256 x) {
-    switch (function) {
-    case CKERNELS_EXP: return exp8(x);
-    case CKERNELS_SIGMOID: return sigmoid8(x);
-    case CKERNELS_TANH: return tanh8(x);
-    }
-    return x;
-}
+// One function over count elements in place: whole vectors, then the last
+// partial group through a padded vector. Always inlined with a constant
+// function, so that each loop keeps its constants in registers.
+#define APPLY_VECTOR(function8)                                                              \
+    do {                                                                                     \
+        int i = 0;                                                                           \
+        for (; i + 8 <= count; i += 8) _mm256_storeu_ps(x + i, function8(_mm256_loadu_ps(x + i))); \
+        if (i < count) {                                                                     \
+            float tail[8] = {0};                                                             \
+            memcpy(tail, x + i, (size_t)(count - i) * sizeof(float));                        \
+            _mm256_storeu_ps(tail, function8(_mm256_loadu_ps(tail)));                        \
+            memcpy(x + i, tail, (size_t)(count - i) * sizeof(float));                        \
+        }                                                                                    \
+    } while (0)
 
 VECTOR static void apply_vector(ckernels_function function, int count, float *x) {
-    int i = 0;
-    for (; i + 8 <= count; i += 8) _mm256_storeu_ps(x + i, apply8(function, _mm256_loadu_ps(x + i)));
-    if (i < count) {
-        // The last partial group through a padded vector.
-        float tail[8] = {0};
-        memcpy(tail, x + i, (size_t)(count - i) * sizeof(float));
-        _mm256_storeu_ps(tail, apply8(function, _mm256_loadu_ps(tail)));
-        memcpy(x + i, tail, (size_t)(count - i) * sizeof(float));
+    switch (function) {
+    case CKERNELS_EXP: APPLY_VECTOR(exp8); break;
+    case CKERNELS_SIGMOID: APPLY_VECTOR(sigmoid8); break;
+    case CKERNELS_TANH: APPLY_VECTOR(tanh8); break;
     }
 }
 

@@ -10,9 +10,11 @@ import Testing
 /// the buffer forms against the scalar ones, and the vector code against the
 /// portable code bit for bit.
 @Suite struct ActivationTests {
-    /// Every multiple of 1/512 in −20…20 plus tiny, huge and boundary values.
+    /// Every multiple of 1/512 in −20…20 plus tiny, huge and boundary values
+    /// (the exponential's clamps at −88 and 88.75 and its limits at −87.33 and 88.72).
     private let grid: [Float] = (-10_240...10_240).map { Float($0) / 512 }
         + [1e-30, -1e-30, 1e-8, -1e-8, 0.299_999, 0.3, 0.300_001, -0.3, 60, -60, 87, -87, 88.5, -87.2, 1e10, -1e10]
+        + [-0.0, -88, -88.01, -87.99, 88.75, 88.76, 88.74, 88.72, 88.73, -87.33, -87.34, -44, 44.4, 44.375]
 
     private func relativeError(_ value: Float, _ reference: Float) -> Float {
         abs(value - reference) / max(abs(reference), Float.leastNormalMagnitude)
