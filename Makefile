@@ -90,7 +90,8 @@ vectors:
 
 # Measures matrix products, training throughput and tagging speed with the default model, and
 # CRFsuite's tagging speed in the same run (scripts/bench-crfsuite.sh makes its venv under /tmp);
-# then tagger tag end to end, its cold start and peak memory, and seconds per ATIS epoch (not a test).
+# then tagger tag end to end, its cold start and peak memory, and seconds per ATIS epoch; then
+# the PyTorch reference of the same shape (scripts/bench-pytorch.sh, .venv-pytorch) (not a test).
 bench: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product bench
 	.build/release/bench --corpus corpora/atis/train.conll --model models/atis-en --utterances corpora/atis/test.conll
@@ -98,6 +99,7 @@ bench: deps
 	scripts/bench-tagger-cli.sh models/atis-en
 	scripts/bench-cold-start.py models/atis-en
 	scripts/bench-training.sh corpora/atis
+	scripts/bench-pytorch.sh corpora/atis
 
 # Starts the HTTP service on 127.0.0.1:8080 with both shipped models (atis-en is the default); Ctrl-C stops it.
 serve: deps
