@@ -175,8 +175,10 @@ package struct CRFPosterior: Sendable {
         } else {
             var terms = [Float](repeating: -.infinity, count: count)
             for j in 0..<count where !excludingNext.contains(j) {
-                terms[j] = scores.transitions[last * count + j] + emissions[end * count + j]
-                    + Float(logarithm(of: beta[end * count + j]))
+                let transition = scores.transitions[last * count + j]
+                // A forbidden transition's term stays −∞ whatever beta is: no logarithm needed.
+                if transition == -.infinity { continue }
+                terms[j] = transition + emissions[end * count + j] + Float(logarithm(of: beta[end * count + j]))
             }
             logProbability += Double(terms.logSumExp) + backwardOffsets[end]
         }
