@@ -17,7 +17,10 @@ import SlotVocabulary
 ///   spelt with random letters (digits and other characters are kept), so
 ///   that the words around a slot, not its value, decide its role: "leave
 ///   Beijing" makes an unseen city the origin even when its spelling looks
-///   like "evening".
+///   like "evening". With ``hidesDroppedSlotVectors`` a dropped slot's tokens
+///   also lose their fixed pretrained vectors (``EncodedSentence/pretrainedRows``),
+///   so that it reads exactly like a word with no vector: otherwise the model
+///   learns that a familiar city's vector, not the context, marks a city.
 ///
 /// Sentences keep their intent. With all rates 0 a sentence is returned
 /// unchanged and no random numbers are drawn. In a sentence with bigram ids
@@ -37,6 +40,8 @@ package struct SentenceAugmenter: Sendable {
     package let slotDropout: Float
     /// The probability that a dropped slot is also spelt with random letters.
     package let slotSpellingNoise: Float
+    /// Whether a dropped slot's tokens also lose their pretrained vectors.
+    package let hidesDroppedSlotVectors: Bool
 
     private let endMarks: [EncodedSentence]
     private let commas: [EncodedSentence]
@@ -56,10 +61,15 @@ package struct SentenceAugmenter: Sendable {
     ///   - punctuationRate: the probability of each punctuation insertion.
     ///   - slotDropout: the probability of dropping a slot's words.
     ///   - slotSpellingNoise: the probability of respelling a dropped slot.
-    package init(featurizer: Featurizer, punctuationRate: Float, slotDropout: Float, slotSpellingNoise: Float) {
+    ///   - hidesDroppedSlotVectors: whether a dropped slot's tokens also lose their pretrained vectors.
+    package init(
+        featurizer: Featurizer, punctuationRate: Float, slotDropout: Float, slotSpellingNoise: Float,
+        hidesDroppedSlotVectors: Bool = false
+    ) {
         self.punctuationRate = punctuationRate
         self.slotDropout = slotDropout
         self.slotSpellingNoise = slotSpellingNoise
+        self.hidesDroppedSlotVectors = hidesDroppedSlotVectors
         outsideLabel = featurizer.labelId("O")
         endMarks = Self.sentenceEndMarks.map { featurizer.encode(tokens: [$0]) }
         commas = Self.innerMarks.map { featurizer.encode(tokens: [$0]) }
@@ -76,12 +86,13 @@ package struct SentenceAugmenter: Sendable {
     ///
     /// - Parameters:
     ///   - options: the training options (``TrainingOptions/punctuationRate``,
-    ///     ``TrainingOptions/slotDropout``, ``TrainingOptions/slotSpellingNoise``).
+    ///     ``TrainingOptions/slotDropout``, ``TrainingOptions/slotSpellingNoise``,
+    ///     ``TrainingOptions/hideDroppedSlotVectors``).
     ///   - featurizer: the featurizer that encoded the training sentences.
     package init(options: TrainingOptions, featurizer: Featurizer) {
         self.init(
             featurizer: featurizer, punctuationRate: options.punctuationRate, slotDropout: options.slotDropout,
-            slotSpellingNoise: options.slotSpellingNoise)
+            slotSpellingNoise: options.slotSpellingNoise, hidesDroppedSlotVectors: options.hideDroppedSlotVectors)
     }
 
     /// A randomly changed copy of a labelled training sentence.
@@ -131,6 +142,7 @@ package struct SentenceAugmenter: Sendable {
                 }
                 for position in start..<end {
                     sentence.wordIds[position] = Vocabulary.unknownID
+                    if hidesDroppedSlotVectors && !sentence.pretrainedRows.isEmpty { sentence.pretrainedRows[position] = nil }
                     if respell {
                         sentence.characterIds[position] = sentence.characterIds[position].map { id in
                             letters.contains(id) ? letterIds[Self.index(below: letterIds.count, using: &generator)] : id

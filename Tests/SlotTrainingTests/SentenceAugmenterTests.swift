@@ -84,6 +84,29 @@ struct SentenceAugmenterTests {
         }
     }
 
+    @Test("a dropped slot loses its pretrained vectors only when asked to; other tokens keep theirs")
+    func droppedSlotVectors() throws {
+        let data = try Self.data()
+        for hides in [false, true] {
+            let augmenter = SentenceAugmenter(
+                featurizer: data.featurizer, punctuationRate: 0, slotDropout: 1, slotSpellingNoise: 0,
+                hidesDroppedSlotVectors: hides)
+            var generator = SplitMix64(seed: 6)
+            var hidden = 0
+            for var sentence in data.train {
+                // Every token with a pretrained row of its own (the toy corpus has no vectors).
+                sentence.pretrainedRows = Array(sentence.wordIds.indices)
+                let augmented = augmenter.augment(sentence, using: &generator)
+                for (index, label) in sentence.labelIds!.enumerated() {
+                    let dropped = hides && data.featurizer.labels[label] != "O"
+                    #expect(augmented.pretrainedRows[index] == (dropped ? nil : index))
+                    if dropped { hidden += 1 }
+                }
+            }
+            #expect(hides == (hidden > 0))
+        }
+    }
+
     @Test("spelling noise replaces the letters of dropped slots by random letters and keeps digits")
     func spellingNoise() throws {
         let data = try Self.data()

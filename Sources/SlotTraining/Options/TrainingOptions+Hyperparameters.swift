@@ -72,6 +72,9 @@ extension TrainingOptions {
                    "Probability of replacing all words of a training slot by the unknown word."),
             .value(\.slotSpellingNoise, key: "slotSpellingNoise", option: "slot-spelling-noise", .regularisation,
                    "Probability that a dropped slot is also spelt with random letters."),
+            .flag(\.hideDroppedSlotVectors, sets: true, key: "hideDroppedSlotVectors", option: "hide-dropped-slot-vectors",
+                  .regularisation,
+                  "A dropped slot's tokens also lose their fixed pretrained vectors (--pretrained-words), so that context, not a familiar city's vector, marks a slot."),
             .value(\.numeralRate, key: "numeralRate", option: "numeral-rate", .regularisation,
                    "Probability of showing a training sentence with its English number words as numerals, 'may 15th' for 'may fifteenth'."),
             // Words and features

@@ -62,6 +62,11 @@ package struct TrainingOptions: Hashable, Sendable, Codable {
     package var slotDropout: Float = 0.1
     /// Probability that a slot dropped by ``slotDropout`` is also spelt with random letters.
     package var slotSpellingNoise: Float = 0.5
+    /// Whether a slot dropped by ``slotDropout`` also loses its tokens' fixed
+    /// pretrained vectors (see ``pretrainedWords``), so that context rather than a
+    /// familiar vector marks the slot. Off by default, as the SNIPS model was
+    /// trained; the ATIS recipe turns it on (models/EXPERIMENTS.md).
+    package var hideDroppedSlotVectors = false
     /// Probability of showing a training sentence with its English number
     /// words as numerals ("may 15th" for "may fifteenth", see ``NumeralRendering``).
     package var numeralRate: Float = 0.3
