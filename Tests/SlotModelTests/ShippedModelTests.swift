@@ -16,14 +16,18 @@ struct ShippedModelTests {
 
     /// Tags "leave X" and "arrive in X" for every unseen city and counts, per
     /// frame, the cities labelled with the right role and with the wrong one.
-    static func roles() throws -> (right: Int, swapped: Int, total: Int) {
+    ///
+    /// - Parameter short: the bare frames "leave X on November 2nd" and "arrive X
+    ///   on November 2nd" (DEVELOPERS.md's example; less context than the
+    ///   README's "I want to leave X …" and "I want to arrive in X …").
+    static func roles(short: Bool = false) throws -> (right: Int, swapped: Int, total: Int) {
         let tagger = try Tagger(contentsOf: modelDirectory)
         var right = 0, swapped = 0
         for city in unseenCities {
-            let leaving = tagger.tag("I want to leave \(city) on November 2nd")
+            let leaving = tagger.tag(short ? "leave \(city) on November 2nd" : "I want to leave \(city) on November 2nd")
             if leaving.slot("fromloc.city_name")?.text == Substring(city) { right += 1 }
             if leaving.slot("toloc.city_name")?.text == Substring(city) { swapped += 1 }
-            let arriving = tagger.tag("I want to arrive in \(city) on November 2nd")
+            let arriving = tagger.tag(short ? "arrive \(city) on November 2nd" : "I want to arrive in \(city) on November 2nd")
             if arriving.slot("toloc.city_name")?.text == Substring(city) { right += 1 }
             if arriving.slot("fromloc.city_name")?.text == Substring(city) { swapped += 1 }
         }
@@ -39,6 +43,14 @@ struct ShippedModelTests {
     func mostUnseenCitiesFound() throws {
         let roles = try Self.roles()
         // Training augments slot values (unknown word, random spellings), so context decides the role.
+        #expect(roles.right * 6 >= roles.total * 5, "\(roles.right) of \(roles.total) unseen-city roles found")
+    }
+
+    @Test("In the bare 'leave X on November 2nd' and 'arrive X on November 2nd' too, context gives an unseen city its role")
+    func shortFrames() throws {
+        let roles = try Self.roles(short: true)
+        #expect(roles.swapped == 0)
+        // The model without pretrained vectors finds all twelve; a recipe that found 6 was not shipped (models/EXPERIMENTS.md).
         #expect(roles.right * 6 >= roles.total * 5, "\(roles.right) of \(roles.total) unseen-city roles found")
     }
 
