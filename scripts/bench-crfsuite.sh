@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures CRFsuite (the reference linear-chain CRF in ../shared/reference) tagging a
 # corpus's test split one sentence at a time, so that `make bench` prints it beside
-# the toolkit's own figures from the same run (only ratios hold on a shared machine).
+# the toolkit's own figures from the same run (only ratios hold on a shared machine), with
+# the median seconds of one L-BFGS training iteration and the process's peak memory.
 # Makes a Python venv with python-crfsuite and seqeval when it is absent; the venv
 # lives outside the repository ($CRFSUITE_VENV, default under $TMPDIR or /tmp).
 #
@@ -28,4 +29,7 @@ import json, sys
 result = json.loads(sys.argv[1])
 print("  end to end (features + Viterbi): %8.0f" % result["tag_batch1_tok_per_s"])
 print("  Viterbi alone:                   %8.0f" % result["tag_viterbi_only_tok_per_s"])
+if result.get("median_iteration_s") is not None:
+    print("  one L-BFGS training iteration (median): %.2f s" % result["median_iteration_s"])
+print("  peak resident memory: %.0f MB" % result["peak_rss_mib"])
 PYTHON
