@@ -191,7 +191,13 @@ def main():
     parser.add_argument("--seconds", type=float, default=3.0, help="seconds per tagging measurement")
     parser.add_argument("--threads", type=int, default=2, help="threads of the batched and training figures")
     parser.add_argument("--no-epoch", action="store_true", help="skip the training epoch")
+    # A usage error exits 64 (EX_USAGE), as the toolkit's commands do, not argparse's 2.
+    parser.error = lambda message: fail(message, 64)
     args = parser.parse_args()
+    if not 0 < args.seconds <= 3600:
+        fail(f"--seconds is {args.seconds} but must be more than 0 and at most 3600", 64)
+    if not 1 <= args.threads <= 256:
+        fail(f"--threads is {args.threads} but must be between 1 and 256", 64)
     try:
         train, test = read_conll(args.train), read_conll(args.test)
     except OSError as error:

@@ -64,8 +64,8 @@ package struct TrainingOptions: Hashable, Sendable, Codable {
     package var slotSpellingNoise: Float = 0.5
     /// Whether a slot dropped by ``slotDropout`` also loses its tokens' fixed
     /// pretrained vectors (see ``pretrainedWords``), so that context rather than a
-    /// familiar vector marks the slot. Off by default, as the SNIPS model was
-    /// trained; the ATIS recipe turns it on (models/EXPERIMENTS.md).
+    /// familiar vector marks the slot. Off by default: the SNIPS model was
+    /// trained without it, and no ATIS recipe with it was shipped (models/EXPERIMENTS.md).
     package var hideDroppedSlotVectors = false
     /// Probability of showing a training sentence with its English number
     /// words as numerals ("may 15th" for "may fifteenth", see ``NumeralRendering``).
