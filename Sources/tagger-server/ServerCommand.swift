@@ -1,5 +1,7 @@
 import ArgumentParser
 import Logging
+import NIOCore
+import NIOPosix
 import ServiceLifecycle
 import SlotCommandLine
 import SlotServer
@@ -64,6 +66,13 @@ struct ServerCommand: AsyncParsableCommand {
 
     @OptionGroup
     var reference: ReferenceOptions
+
+    /// NIO's event loops become Swift Concurrency's global executor before any
+    /// task starts, so that a request is read, tagged and answered on one thread.
+    static func main() async {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        await main(nil)
+    }
 
     func validate() throws {
         guard !models.isEmpty else { throw ValidationError("Give at least one --model DIR (for example --model models/atis-en).") }
