@@ -67,8 +67,10 @@ struct ServerCommand: AsyncParsableCommand {
     @OptionGroup
     var reference: ReferenceOptions
 
-    /// NIO's event loops become Swift Concurrency's global executor before any
-    /// task starts, so that a request is read, tagged and answered on one thread.
+    /// Makes NIO's event loops Swift Concurrency's global executor before the
+    /// server starts a task, so that a request is read, tagged and answered on
+    /// one thread (without it each request hops to the cooperative pool and
+    /// back), then runs the command.
     static func main() async {
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         await main(nil)
