@@ -26,7 +26,8 @@ recipe() {
         # most numbers as numerals (3,781 digit tokens against 1,710 number words);
         # rendering its words as numerals cost 5 test intents. A word BiLSTM of 300 per
         # direction instead of 100: +0.47 dev slot F1 over five seeds, for 2.4 times the
-        # instructions per tagged token (models/EXPERIMENTS.md, "A wider encoder for SNIPS").
+        # instructions and 4.5 times the wall time per tagged token one utterance at a time
+        # (models/EXPERIMENTS.md, "A wider encoder for SNIPS").
         snips-en)
             recipe_corpus=snips recipe_seed=4
             recipe_options=(--numeral-rate 0 --embeddings "$VECTORS" --word-dimension 50 --hidden-size 300) ;;
