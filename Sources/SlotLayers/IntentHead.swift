@@ -1,11 +1,13 @@
 import SlotMath
 
 /// The intent classifier: pools each sentence's encoder outputs into one
-/// vector and maps it to intent logits with a ``Linear`` layer, optionally
-/// through a tanh hidden layer.
+/// vector, appends the sentence's fixed features if it has any, and maps it
+/// to intent logits with a ``Linear`` layer, optionally through a tanh
+/// hidden layer.
 ///
 /// ```
-/// v_b      = pool(H_b)                 H_b: T_b × D, rows of the batch's encoder outputs
+/// v_b      = [pool(H_b) ; S_b]         H_b: T_b × D, rows of the batch's encoder outputs;
+///                                      S_b: the sentence's E fixed features (E may be 0)
 /// logits   = V · Wᵀ + b                V: B × P (one GEMM for the batch),  W: intents × P
 /// with a hidden layer:
 /// A        = tanh(V · W_hᵀ + b_h)      W_h: K × P
@@ -27,6 +29,9 @@ package struct IntentHead: ParameterSet, Hashable {
     package var linear: Linear
     /// The pooling of encoder outputs.
     package let pooling: IntentPooling
+    /// The number `E` of fixed features per sentence that follow the pooled
+    /// encoder outputs (0 for none): inputs, so they receive no gradient.
+    package let sentenceFeatureSize: Int
 
     /// What ``forward(_:sentences:)`` keeps for the backward pass.
     package struct Cache: Sendable {
@@ -50,14 +55,17 @@ package struct IntentHead: ParameterSet, Hashable {
     ///   - intentCount: the number of intents.
     ///   - pooling: the pooling.
     ///   - hiddenSize: the size `K` of the tanh hidden layer; 0 for none.
+    ///   - sentenceFeatureSize: the number `E` of fixed features per sentence; 0 for none.
     ///   - generator: the seeded generator that draws the weights.
     package init(
-        inputSize: Int, intentCount: Int, pooling: IntentPooling, hiddenSize: Int = 0, using generator: inout SplitMix64
+        inputSize: Int, intentCount: Int, pooling: IntentPooling, hiddenSize: Int = 0, sentenceFeatureSize: Int = 0,
+        using generator: inout SplitMix64
     ) {
         precondition(!pooling.usesFinalStates || inputSize % 2 == 0,
                      "final-state pooling needs an even input size, got \(inputSize)")
         precondition(hiddenSize >= 0, "the hidden size must not be negative, got \(hiddenSize)")
-        let pooledSize = pooling.pooledSize(inputSize: inputSize)
+        precondition(sentenceFeatureSize >= 0, "the sentence feature size must not be negative, got \(sentenceFeatureSize)")
+        let pooledSize = pooling.pooledSize(inputSize: inputSize) + sentenceFeatureSize
         if hiddenSize > 0 {
             hidden = Linear(inputSize: pooledSize, outputSize: hiddenSize, using: &generator)
             linear = Linear(inputSize: hiddenSize, outputSize: intentCount, using: &generator)
@@ -66,6 +74,7 @@ package struct IntentHead: ParameterSet, Hashable {
             linear = Linear(inputSize: pooledSize, outputSize: intentCount, using: &generator)
         }
         self.pooling = pooling
+        self.sentenceFeatureSize = sentenceFeatureSize
     }
 
     /// Creates a head from existing layers.
@@ -75,12 +84,16 @@ package struct IntentHead: ParameterSet, Hashable {
     ///     size, or the pooled size without a hidden layer.
     ///   - pooling: the pooling.
     ///   - hidden: the tanh hidden layer, whose input size is the pooled size; `nil` for none.
-    package init(linear: Linear, pooling: IntentPooling, hidden: Linear? = nil) {
+    ///   - sentenceFeatureSize: the number `E` of fixed features per sentence, the
+    ///     last `E` of the pooled size; 0 for none.
+    package init(linear: Linear, pooling: IntentPooling, hidden: Linear? = nil, sentenceFeatureSize: Int = 0) {
         if let hidden {
             precondition(hidden.outputSize == linear.inputSize,
                          "the hidden layer gives \(hidden.outputSize) values, the projection expects \(linear.inputSize)")
         }
-        let pooledSize = hidden?.inputSize ?? linear.inputSize
+        let pooledSize = (hidden?.inputSize ?? linear.inputSize) - sentenceFeatureSize
+        precondition(sentenceFeatureSize >= 0 && pooledSize > 0,
+                     "\(sentenceFeatureSize) sentence features leave no room for pooled encoder outputs")
         precondition(!pooling.hasTwoParts || pooledSize % 2 == 0,
                      "\(pooling.rawValue) pooling needs an even pooled size, got \(pooledSize)")
         let width = pooling.hasTwoParts ? pooledSize / 2 : pooledSize
@@ -89,13 +102,17 @@ package struct IntentHead: ParameterSet, Hashable {
         self.hidden = hidden
         self.linear = linear
         self.pooling = pooling
+        self.sentenceFeatureSize = sentenceFeatureSize
     }
 
-    /// The size `P` of the pooled vector.
+    /// The size `P` of the pooled vector, sentence features included.
     package var pooledSize: Int { hidden?.inputSize ?? linear.inputSize }
 
     /// The encoder's output width `D`.
-    package var inputSize: Int { pooling.hasTwoParts ? pooledSize / 2 : pooledSize }
+    package var inputSize: Int {
+        let encoderPart = pooledSize - sentenceFeatureSize
+        return pooling.hasTwoParts ? encoderPart / 2 : encoderPart
+    }
 
     /// The number of intents.
     package var intentCount: Int { linear.outputSize }
@@ -111,11 +128,14 @@ package struct IntentHead: ParameterSet, Hashable {
     /// - Parameters:
     ///   - outputs: the encoder outputs of the batch, `N × D`.
     ///   - sentences: the rows of each sentence.
+    ///   - sentenceFeatures: `B × E`, each sentence's fixed features (when `E` is positive).
     ///   - strategy: how the projections' matrix products are computed
     ///     (``GEMM/Strategy``): BLAS in training, the direct kernel at inference.
     /// - Returns: `B × intents` logits, one row per sentence.
-    package func callAsFunction(_ outputs: Matrix, sentences: [Range<Int>], strategy: GEMM.Strategy = .blas) -> Matrix {
-        forward(outputs, sentences: sentences, strategy: strategy).logits
+    package func callAsFunction(
+        _ outputs: Matrix, sentences: [Range<Int>], sentenceFeatures: Matrix? = nil, strategy: GEMM.Strategy = .blas
+    ) -> Matrix {
+        forward(outputs, sentences: sentences, sentenceFeatures: sentenceFeatures, strategy: strategy).logits
     }
 
     /// The intent distribution of every sentence: the softmax of its logits.
@@ -128,18 +148,25 @@ package struct IntentHead: ParameterSet, Hashable {
         SoftmaxOutput.probabilities(logits: self(outputs, sentences: sentences))
     }
 
-    /// Pools every sentence and projects the pooled vectors with one GEMM.
+    /// Pools every sentence, appends its fixed features, and projects the
+    /// pooled vectors with one GEMM.
     ///
     /// - Parameters:
     ///   - outputs: the encoder outputs of the batch, `N × D`.
     ///   - sentences: the rows of each sentence; an empty sentence pools to zeros.
+    ///   - sentenceFeatures: `B × E`, each sentence's fixed features; required
+    ///     when ``sentenceFeatureSize`` is positive, ignored otherwise.
     ///   - strategy: how the projections' matrix products are computed (``GEMM/Strategy``).
     /// - Returns: `B × intents` logits and the cache for ``backward(_:cache:outputGradient:addingTo:)``.
     package func forward(
-        _ outputs: Matrix, sentences: [Range<Int>], strategy: GEMM.Strategy = .blas
+        _ outputs: Matrix, sentences: [Range<Int>], sentenceFeatures: Matrix? = nil, strategy: GEMM.Strategy = .blas
     ) -> (logits: Matrix, cache: Cache) {
         let width = inputSize
         precondition(outputs.columns == width, "encoder outputs have \(outputs.columns) columns, the head expects \(width)")
+        if sentenceFeatureSize > 0 {
+            precondition(sentenceFeatures?.rows == sentences.count && sentenceFeatures?.columns == sentenceFeatureSize,
+                         "the head needs \(sentences.count)×\(sentenceFeatureSize) sentence features")
+        }
         for range in sentences {
             precondition(range.lowerBound >= 0 && range.upperBound <= outputs.rows,
                          "sentence rows \(range) lie outside the \(outputs.rows) encoder rows")
@@ -149,6 +176,12 @@ package struct IntentHead: ParameterSet, Hashable {
         let pooledWidth = pooledSize
         let pooling = pooling
         let maxOffset = pooling.hasTwoParts ? width : 0
+        if let sentenceFeatures, sentenceFeatureSize > 0 {
+            let featureStart = pooledWidth - sentenceFeatureSize
+            for b in sentences.indices {
+                for column in 0..<sentenceFeatureSize { pooled[b, featureStart + column] = sentenceFeatures[b, column] }
+            }
+        }
         outputs.withUnsafeBufferPointer { outputs in
             pooled.withUnsafeMutableBufferPointer { pooled in
                 maxRows.withUnsafeMutableBufferPointer { maxRows in

@@ -37,6 +37,20 @@ package struct Architecture: Hashable, Sendable, Codable {
         case both
     }
 
+    /// Where the fixed pretrained vectors (``pretrainedDimension``) enter the network.
+    package enum PretrainedInput: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Every token reads its pretrained vector beside its trained word
+        /// vector, so slots and the intent both see it.
+        case encoder
+        /// Only the intents read them: a second intent head
+        /// (``TaggingNetwork/vectorIntent``) reads the mean and the maximum of
+        /// each column over the sentence's tokens (`2P` values) after the
+        /// pooled encoder outputs, and gives the intents. Its gradient stops
+        /// at the encoder, so the encoder, and with it the slots, learn as
+        /// without vectors.
+        case intent
+    }
+
     /// The size of word vectors.
     package var wordDimension: Int = 100
     /// The size of character vectors (0 turns the character encoder off).
@@ -72,6 +86,16 @@ package struct Architecture: Hashable, Sendable, Codable {
     /// The size of the fixed pretrained word vectors each token reads beside
     /// its trained word vector (0, the default, for none; see ``Featurizer/pretrained``).
     package var pretrainedDimension: Int = 0
+    /// Where the fixed pretrained vectors enter the network, when there are any.
+    package var pretrainedInput: PretrainedInput = .encoder
+
+    /// The number of values each token brings to the first encoder layer from its
+    /// pretrained vector: ``pretrainedDimension`` when the encoder reads them, else 0.
+    package var encoderPretrainedDimension: Int { pretrainedInput == .encoder ? pretrainedDimension : 0 }
+
+    /// The number of fixed sentence features ``TaggingNetwork/vectorIntent`` reads:
+    /// the mean and maximum of the pretrained vectors when only the intents read them, else 0.
+    package var intentSentenceFeatureSize: Int { pretrainedInput == .intent ? 2 * pretrainedDimension : 0 }
 
     /// Creates the default architecture.
     package init() {}
@@ -79,12 +103,12 @@ package struct Architecture: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case wordDimension, characterDimension, characterHiddenSize, characterEncoding, characterFilters
         case characterWindow, hiddenSize, layers, cell, output, intentHead, intentPooling, intentHiddenSize
-        case bigramDimension, bigramContext, softwordDimension, pretrainedDimension
+        case bigramDimension, bigramContext, softwordDimension, pretrainedDimension, pretrainedInput
     }
 
     /// Decodes an architecture; fields added after the first shipped models
     /// (`intentHiddenSize`, `bigramDimension`, `bigramContext`,
-    /// `softwordDimension`, `pretrainedDimension`) take their old behaviour when absent, so that
+    /// `softwordDimension`, `pretrainedDimension`, `pretrainedInput`) take their old behaviour when absent, so that
     /// older bundles still load. The values are validated (see ``validate()``)
     /// before anything is built from them.
     package init(from decoder: any Decoder) throws {
@@ -106,6 +130,7 @@ package struct Architecture: Hashable, Sendable, Codable {
         bigramContext = try container.decodeIfPresent(BigramContext.self, forKey: .bigramContext) ?? .next
         softwordDimension = try container.decodeIfPresent(Int.self, forKey: .softwordDimension) ?? 0
         pretrainedDimension = try container.decodeIfPresent(Int.self, forKey: .pretrainedDimension) ?? 0
+        pretrainedInput = try container.decodeIfPresent(PretrainedInput.self, forKey: .pretrainedInput) ?? .encoder
         do {
             try validate()
         } catch {

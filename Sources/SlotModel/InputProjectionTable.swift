@@ -24,7 +24,7 @@ package final class InputProjectionTable: Sendable {
     package struct Word: Hashable, Sendable {
         /// The word-vector row.
         package var wordId: Int
-        /// The fixed pretrained row, if the model has pretrained rows and the word one.
+        /// The fixed pretrained row, if the encoder reads pretrained rows and the word has one.
         package var pretrainedRow: Int?
         /// The character ids the character encoder reads.
         package var characterIds: [Int]

@@ -17,8 +17,10 @@ package enum ModelCard {
         if let pretrained = featurizer.pretrained {
             let source = configuration.training?.hyperparameters["embeddings"].map { " from `\($0)`" } ?? ""
             lines.append("- fixed pretrained vectors\(source): \(pretrained.count) words × \(pretrained.dimension) dimensions, "
-                + "int8 with a scale per row (`\(configuration.vectors?.file ?? VectorsFile.defaultName)`); a word absent from "
-                + "training but present here is tagged with its pretrained vector")
+                + "int8 with a scale per row (`\(configuration.vectors?.file ?? VectorsFile.defaultName)`); "
+                + (architecture.pretrainedInput == .intent
+                    ? "read only by a second intent head (the sentence's mean and maximum beside the encoder), which gives the intents; slots are labelled without them"
+                    : "a word absent from training but present here is tagged with its pretrained vector"))
         }
         if architecture.characterDimension > 0 {
             lines.append("- characters: \(featurizer.characters.count) entries × \(architecture.characterDimension), BiLSTM 2 × \(architecture.characterHiddenSize)")

@@ -40,7 +40,7 @@ extension TaggingNetwork {
             sentence.wordIds.indices.map { index in
                 InputProjectionTable.Word(
                     wordId: sentence.wordIds[index],
-                    pretrainedRow: pretrained == nil ? nil : sentence.pretrainedRows[index],
+                    pretrainedRow: architecture.encoderPretrainedDimension == 0 ? nil : sentence.pretrainedRows[index],
                     characterIds: sentence.characterIds[index])
             }
         }

@@ -62,12 +62,12 @@ extension TaggingNetwork {
     }
 
     /// What each token brings to the first encoder layer by itself, one row
-    /// per token: its word vector, then its fixed pretrained row (a model with
-    /// pretrained rows), then its character features; the context features,
+    /// per token: its word vector, then its fixed pretrained row (a model whose
+    /// encoder reads pretrained rows), then its character features; the context features,
     /// which depend on neighbours, are not among them.
     /// - Parameters:
     ///   - wordIds: the tokens' word-vector rows.
-    ///   - pretrainedRows: the tokens' pretrained rows (read only when the model has them).
+    ///   - pretrainedRows: the tokens' pretrained rows (read only when the encoder reads them).
     ///   - characterIds: the tokens' character ids.
     ///   - characterTable: character features computed beforehand (inference only).
     /// - Returns: the features, and the character encoder's cache when it ran without a table.
@@ -75,7 +75,7 @@ extension TaggingNetwork {
         wordIds: [Int], pretrainedRows: [Int?], characterIds: [[Int]], characterTable: CharacterFeatureTable?
     ) -> (features: Matrix, characterCache: CharacterFeatures.Cache?) {
         var features = words(wordIds)
-        if let pretrained {
+        if let pretrained, architecture.pretrainedInput == .encoder {
             precondition(pretrainedRows.count == wordIds.count, "a sentence needs one pretrained row per token")
             features = Matrix.concatenatingColumns(features, pretrained.rows(pretrainedRows))
         }
@@ -90,7 +90,8 @@ extension TaggingNetwork {
 
     /// The summed loss of a batch and its gradient: the CRF's (or softmax's)
     /// negative log-likelihood of the gold labels plus `intentWeight` times the
-    /// intent cross-entropy (label-smoothed by `intentSmoothing`), summed over sentences.
+    /// intent cross-entropy (label-smoothed by `intentSmoothing`; that of
+    /// ``vectorIntent`` too when there is one), summed over sentences.
     /// - Parameters:
     ///   - batch: sentences with `labelIds` (and `intentId` when the network has an intent head).
     ///   - dropout: the dropout rate.
@@ -159,6 +160,17 @@ extension TaggingNetwork {
                 logits: logits, labels: intents, smoothing: intentSmoothing, logitGradient: &logitGradient,
                 scale: intentWeight)
             intent.backward(logitGradient, cache: cache, outputGradient: &featureGradient, addingTo: &gradient.intent!)
+            if let vectorIntent {
+                let (logits, cache) = vectorIntent.forward(
+                    pass.features, sentences: sentences, sentenceFeatures: intentSentenceFeatures(batch))
+                var logitGradient = Matrix(rows: logits.rows, columns: logits.columns)
+                loss += Double(intentWeight) * SoftmaxOutput(labelCount: vectorIntent.intentCount).smoothedCrossEntropy(
+                    logits: logits, labels: intents, smoothing: intentSmoothing, logitGradient: &logitGradient,
+                    scale: intentWeight)
+                // The gradient stops at the encoder outputs: the encoder trains as without this head.
+                var discarded = Matrix(rows: pass.features.rows, columns: pass.features.columns)
+                vectorIntent.backward(logitGradient, cache: cache, outputGradient: &discarded, addingTo: &gradient.vectorIntent!)
+            }
         }
         let drop = Dropout(rate: dropout)
         for index in encoder.indices.reversed() {
@@ -173,7 +185,7 @@ extension TaggingNetwork {
         let wordGradient = words.sparseGradient(
             ids: pass.wordIds, outputGradient: featureGradient.columns(0 ..< wordColumns))
         // The pretrained columns that follow the word vectors are fixed: no gradient.
-        let characterStart = wordColumns + architecture.pretrainedDimension
+        let characterStart = wordColumns + architecture.encoderPretrainedDimension
         let characterColumns = characterStart + (characters?.outputSize ?? 0)
         if let characters, let cache = pass.characterCache {
             gradient.characters = characters.backward(

@@ -52,11 +52,10 @@ extension TaggingNetwork {
         guard !batch.isEmpty else { return [] }
         let pass = encode(batch, characterTable: characterTable, projectionTable: projectionTable, strategy: strategy)
         let sentences = (0..<batch.count).map { pass.layout.offsets[$0] ..< pass.layout.offsets[$0] + batch[$0].count }
-        var intentLogits: Matrix?
+        var rawIntentLogits: Matrix?
         var intentProbabilities: Matrix?
-        if let intent {
-            var logits = intent(pass.features, sentences: sentences, strategy: strategy)
-            intentLogits = logits
+        if var logits = intentLogits(pass.features, sentences: sentences, batch: batch, strategy: strategy) {
+            rawIntentLogits = logits
             if calibration.intentTemperature != 1 { logits.scale(by: 1 / calibration.intentTemperature) }
             intentProbabilities = SoftmaxOutput.probabilities(logits: logits)
         }
@@ -91,9 +90,9 @@ extension TaggingNetwork {
             }
             var intentId: Int?
             var probabilities: [Float] = []
-            if let intentProbabilities, let intentLogits {
+            if let intentProbabilities, let rawIntentLogits {
                 probabilities = intentProbabilities.row(index)
-                let logits = intentLogits.row(index)
+                let logits = rawIntentLogits.row(index)
                 intentId = logits.indices.max { logits[$0] < logits[$1] }
             }
             predictions.append(Prediction(

@@ -13,6 +13,10 @@ import SlotVocabulary
 /// emissions_t = W·h_t + b                              → CRF / softmax → labels
 /// intent = softmax(W_i · pool(h))                   (or W_i · tanh(W_h · pool(h) + b_h) + b_i)
 /// ```
+/// When only the intents read the pretrained vectors
+/// (``Architecture/PretrainedInput/intent``), `x_t` lacks `P[w_t]` and a
+/// second intent head, ``vectorIntent``, reads `[pool(h) ; mean_t P[w_t] ; max_t P[w_t]]`
+/// and gives the network's intents; its gradient stops at `pool(h)`.
 package struct TaggingNetwork: ParameterSet {
     /// The network's shape.
     package let architecture: Architecture
@@ -33,6 +37,12 @@ package struct TaggingNetwork: ParameterSet {
     package var crf: CRF?
     /// The intent classifier (absent when the corpus has no intents).
     package var intent: IntentHead?
+    /// The intent classifier that reads the sentence's pretrained vectors beside
+    /// the pooled encoder outputs (present when only the intents read them,
+    /// ``Architecture/PretrainedInput/intent``). It gives the network's intents;
+    /// training sends none of its gradient into the encoder, which therefore
+    /// learns from the slots and ``intent`` exactly as without it.
+    package var vectorIntent: IntentHead?
 
     /// The number of token labels.
     package var labelCount: Int { emissions.outputSize }
@@ -69,7 +79,7 @@ package struct TaggingNetwork: ParameterSet {
             ? CharacterFeatures(architecture: architecture, characterCount: characterCount, using: &generator)
             : nil
         context = ContextFeatures(architecture: architecture, bigramCount: bigramCount, using: &generator)
-        var inputSize = architecture.wordDimension + architecture.pretrainedDimension
+        var inputSize = architecture.wordDimension + architecture.encoderPretrainedDimension
             + (characters?.outputSize ?? 0) + (context?.outputSize ?? 0)
         var encoder: [EncoderLayer] = []
         for _ in 0..<architecture.layers {
@@ -80,10 +90,17 @@ package struct TaggingNetwork: ParameterSet {
         self.encoder = encoder
         emissions = Linear(inputSize: inputSize, outputSize: labelCount, using: &generator)
         crf = architecture.output == .crf ? CRF(labelCount: labelCount) : nil
-        intent = architecture.intentHead && intentCount > 0
+        let hasIntents = architecture.intentHead && intentCount > 0
+        intent = hasIntents
             ? IntentHead(
                 inputSize: inputSize, intentCount: intentCount, pooling: architecture.intentPooling,
                 hiddenSize: architecture.intentHiddenSize, using: &generator)
+            : nil
+        vectorIntent = hasIntents && architecture.intentSentenceFeatureSize > 0
+            ? IntentHead(
+                inputSize: inputSize, intentCount: intentCount, pooling: architecture.intentPooling,
+                hiddenSize: architecture.intentHiddenSize, sentenceFeatureSize: architecture.intentSentenceFeatureSize,
+                using: &generator)
             : nil
     }
 
@@ -108,5 +125,6 @@ package struct TaggingNetwork: ParameterSet {
         try emissions.visitParameters { try body("emissions." + $0, &$1) }
         try crf?.visitParameters { try body("crf." + $0, &$1) }
         try intent?.visitParameters { try body("intent." + $0, &$1) }
+        try vectorIntent?.visitParameters { try body("vectorIntent." + $0, &$1) }
     }
 }

@@ -84,7 +84,7 @@ package enum TemperatureFitting {
         let pass = network.forward(batch, dropout: 0, using: &generator, characterTable: characterTable)
         let sentences = batch.indices.map { pass.layout.offsets[$0] ..< pass.layout.offsets[$0] + batch[$0].count }
         return Pass(
-            emissions: pass.emissions, intentLogits: network.intent.map { $0(pass.features, sentences: sentences) },
+            emissions: pass.emissions, intentLogits: network.intentLogits(pass.features, sentences: sentences, batch: batch),
             sentences: sentences)
     }
 

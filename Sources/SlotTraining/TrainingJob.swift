@@ -86,7 +86,7 @@ public struct TrainingJob: Sendable {
     ) throws -> TrainingOutcome {
         let clock = ContinuousClock()
         let started = clock.now
-        let options = try resolvedOptions()
+        var options = try resolvedOptions()
         try checkOutputs()
         let tokenizer = Tokenizer(mode: options.tokenizer)
         let trainCorpus = try Corpus(contentsOf: train, format: format, tokenizer: tokenizer)
@@ -97,9 +97,12 @@ public struct TrainingJob: Sendable {
         let trainSentences = trainCorpus.sentences, devSentences = devCorpus.sentences
         guard !trainSentences.isEmpty else { throw TrainingError.emptyTrainingSet(file: train) }
         guard !devSentences.isEmpty else { throw TrainingError.emptyDevSet(file: dev) }
+        // Vectors that initialise word vectors must have their size; the intent head reads any size.
+        let expectedDimension = options.architecture.pretrainedInput == .intent ? nil : options.architecture.wordDimension
         let vectors = try options.embeddings.map { path in
-            try PretrainedVectors(contentsOf: path, expectedDimension: options.architecture.wordDimension)
+            try PretrainedVectors(contentsOf: path, expectedDimension: expectedDimension)
         }
+        if let vectors, options.pretrainedWords > 0 { options.architecture.pretrainedDimension = vectors.dimension }
         let data = try TrainingData(
             train: trainSentences, trainFile: train, dev: devSentences, devFile: dev, options: options,
             vectors: vectors, allowUnseenDevLabels: allowUnseenDevLabels)
@@ -153,9 +156,9 @@ public struct TrainingJob: Sendable {
             }
             throw TrainingError.badConfiguration(file: configFile ?? "(defaults)", detail: error.description)
         }
-        // The fixed pretrained vectors have the file's size, which must be the word vectors' size.
-        if resolved.embeddings != nil, resolved.pretrainedWords > 0 {
-            resolved.architecture.pretrainedDimension = resolved.architecture.wordDimension
+        guard resolved.architecture.pretrainedInput == .encoder || (resolved.embeddings != nil && resolved.pretrainedWords > 0) else {
+            throw TrainingError.invalidOption(
+                option: "--pretrained-input", detail: "'intent' needs --embeddings and a positive --pretrained-words")
         }
         return resolved
     }
@@ -189,7 +192,7 @@ public struct TrainingJob: Sendable {
     }
 
     /// The state to train from: the checkpoint of ``resume``, or a fresh network (its word
-    /// vectors initialised from the pretrained vectors when there are any).
+    /// vectors initialised from the pretrained vectors when there are any and the encoder reads them).
     private func initialState(
         trainer: Trainer, vectors: PretrainedVectors?, events: (TrainingEvent) -> Void
     ) throws -> TrainingState {
@@ -199,7 +202,9 @@ public struct TrainingJob: Sendable {
             return state
         }
         let options = trainer.options
-        guard let path = options.embeddings, let vectors else { return trainer.initialState() }
+        guard let path = options.embeddings, let vectors, options.architecture.pretrainedInput == .encoder else {
+            return trainer.initialState()
+        }
         var generator = SplitMix64(seed: options.seed ^ 0xE3B)
         let normalizer = trainer.data.featurizer.normalizer
         let loaded = vectors.embeddingMatrix(

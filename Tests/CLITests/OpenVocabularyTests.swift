@@ -38,4 +38,32 @@ struct OpenVocabularyTests {
         #expect(tagged.status == 0, "\(tagged.stderr)")
         #expect(tagged.stdout.contains(#""text": "reykjavik", "start": 13, "end": 22"#), "\(tagged.stdout)")
     }
+
+    @Test("--pretrained-input intent: vectors of any size, read by a second intent head only; without vectors it is refused")
+    func intentOnly() throws {
+        let data = try ATISSubset(trainCount: 20, devCount: 5)
+        defer { data.remove() }
+        // 7 values per word, unlike the word vectors' size: only vectors that initialise word vectors must match it.
+        let lines = ["flights", "boston", "reykjavik"].enumerated().map { index, word in
+            word + " " + (0..<7).map { String(format: "%.2f", Double(index * 7 + $0) / 20 - 0.5) }.joined(separator: " ")
+        }
+        let vectors = try data.file("vectors.txt", lines.joined(separator: "\n") + "\n")
+        let output = data.directory + "/model"
+        let trained = try CLIRunner.run("trainer", ReliabilityTests.trainerArguments(data, output: output)
+            + ["--embeddings", vectors, "--pretrained-input", "intent"])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let tagger = try Tagger(contentsOf: output)
+        #expect(tagger.configuration.architecture.pretrainedInput == .intent)
+        #expect(tagger.configuration.architecture.pretrainedDimension == 7)
+        #expect(tagger.network.vectorIntent?.sentenceFeatureSize == 14)
+        let card = try String(contentsOfFile: output + "/README.md", encoding: .utf8)
+        #expect(card.contains("read only by a second intent head"), "\(card)")
+        let tagged = try CLIRunner.run("tagger", ["tag", "--model", output], input: Array("flights from reykjavik to boston\n".utf8))
+        #expect(tagged.status == 0 && tagged.stdout.contains(#""intent""#), "\(tagged.stderr)")
+
+        let refused = try CLIRunner.run("trainer", ReliabilityTests.trainerArguments(data, output: data.directory + "/other")
+            + ["--pretrained-input", "intent"])
+        ReliabilityTests.expectFailure(refused, 64, "--pretrained-input")
+        #expect(!FileManager.default.fileExists(atPath: data.directory + "/other"))
+    }
 }

@@ -120,6 +120,53 @@ import Testing
         #expect(inputs.checkedCount == 54)
     }
 
+    @Test(arguments: IntentPooling.allCases)
+    func sentenceFeaturesFollowThePooledOutputsAndReceiveNoGradient(pooling: IntentPooling) {
+        let encoderPart = pooling.pooledSize(inputSize: 4)
+        let size = encoderPart + 2
+        var weight = Matrix(rows: size, columns: size)
+        for index in 0..<size { weight[index, index] = 1 }
+        let head = IntentHead(
+            linear: Linear(weight: weight, bias: Matrix(rows: 1, columns: size)), pooling: pooling, sentenceFeatureSize: 2)
+        #expect(head.inputSize == 4 && head.pooledSize == size && head.sentenceFeatureSize == 2)
+        let features = Matrix([[7, 8], [-9, 0.5]])
+        let (logits, cache) = head.forward(outputs, sentences: sentences, sentenceFeatures: features)
+        let pooled = identityHead(pooling)(outputs, sentences: sentences)
+        for b in 0..<2 {
+            #expect(logits.row(b) == pooled.row(b) + features.row(b))
+        }
+        // The outputs' gradient is the one the same head without sentence features gives.
+        let ones = Matrix(rows: 2, columns: size, repeating: 1)
+        let (gradient, _) = head.backward(ones, cache: cache)
+        let (_, plainCache) = identityHead(pooling).forward(outputs, sentences: sentences)
+        let (plainGradient, _) = identityHead(pooling).backward(
+            Matrix(rows: 2, columns: encoderPart, repeating: 1), cache: plainCache)
+        #expect(gradient == plainGradient)
+    }
+
+    @Test(arguments: [0, 5])
+    func backwardWithSentenceFeaturesMatchesFiniteDifferences(hiddenSize: Int) {
+        var generator = SplitMix64(seed: 23)
+        let head = IntentHead(
+            inputSize: 6, intentCount: 4, pooling: .finalMax, hiddenSize: hiddenSize, sentenceFeatureSize: 3, using: &generator)
+        let outputs = Self.separatedOutputs(rows: 9, columns: 6, using: &generator)
+        let features = Matrix.uniform(rows: 3, columns: 3, bound: 1, using: &generator)
+        let sentences = [0..<4, 4..<5, 6..<9]
+        let intents = [3, 0, 2]
+        let softmax = SoftmaxOutput(labelCount: 4)
+        func loss(_ head: IntentHead, _ outputs: Matrix) -> Double {
+            softmax.crossEntropy(logits: head(outputs, sentences: sentences, sentenceFeatures: features), labels: intents).loss
+        }
+        let (logits, cache) = head.forward(outputs, sentences: sentences, sentenceFeatures: features)
+        let logitGradient = softmax.crossEntropy(logits: logits, labels: intents).logitGradient
+        let (outputGradient, gradient) = head.backward(logitGradient, cache: cache)
+        let check = GradientCheck(step: hiddenSize > 0 ? 2e-3 : 1e-2)
+        let parameters = check.check(head, analytic: gradient) { loss($0, outputs) }
+        #expect(parameters.passed, "\(parameters)")
+        let inputs = check.check(input: outputs, analytic: outputGradient) { loss(head, $0) }
+        #expect(inputs.passed, "\(inputs)")
+    }
+
     @Test func accumulatingBackwardAddsAndEmptySentencesPoolToZero() {
         let head = identityHead(.max)
         let (logits, cache) = head.forward(outputs, sentences: [0..<2, 2..<2])

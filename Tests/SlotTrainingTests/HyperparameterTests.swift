@@ -41,9 +41,9 @@ struct HyperparameterTests {
         let shipped = try #require(training["hyperparameters"] as? [String: String])
         let summary = TrainingOptions().summary
         // Options added after models/atis-en was trained (the features for languages without spaces,
-        // fixed pretrained vectors, hiding a dropped slot's vectors).
+        // fixed pretrained vectors and where they enter, hiding a dropped slot's vectors).
         let added: Set = ["tokenizer", "architecture.bigramDimension", "architecture.bigramContext", "architecture.softwordDimension",
-                          "pretrainedWords", "pretrainedDropout", "hideDroppedSlotVectors"]
+                          "pretrainedWords", "pretrainedDropout", "architecture.pretrainedInput", "hideDroppedSlotVectors"]
         #expect(Set(summary.keys).subtracting(added) == Set(shipped.keys))
         // The shipped model was trained with the defaults of its day: where they still agree, so must the text.
         for key in ["clipNorm", "intentWeight", "timeLimit", "embeddings", "architecture.hiddenSize", "optimizer", "selection"] {

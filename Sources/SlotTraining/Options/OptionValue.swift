@@ -147,5 +147,6 @@ extension Architecture.Cell: ChoiceOptionValue {}
 extension Architecture.Output: ChoiceOptionValue {}
 extension Architecture.CharacterEncoding: ChoiceOptionValue {}
 extension IntentPooling: ChoiceOptionValue {}
+extension Architecture.PretrainedInput: ChoiceOptionValue {}
 extension Architecture.BigramContext: ChoiceOptionValue {}
 extension Tokenizer.Mode: ChoiceOptionValue {}

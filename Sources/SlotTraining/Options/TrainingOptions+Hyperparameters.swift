@@ -88,6 +88,8 @@ extension TrainingOptions {
                   "Keep pretrained vectors fixed during training."),
             .value(\.pretrainedWords, key: "pretrainedWords", option: "pretrained-words", .features,
                    "With --embeddings: how many of the file's most frequent words the model keeps as fixed extra inputs (with every training word the file knows), so that words never seen in training get their pretrained vectors when tagging; 0 for none."),
+            .value(\.architecture.pretrainedInput, key: "architecture.pretrainedInput", option: "pretrained-input", .features,
+                   "Where the fixed pretrained vectors (--pretrained-words) enter: beside every token's word vector (encoder), or only into a second intent head that reads the sentence's mean and maximum beside the encoder and gives the intents (intent); its gradient stops at the encoder, so the slots are learnt as without vectors (the word vectors start random)."),
             .value(\.pretrainedDropout, key: "pretrainedDropout", option: "pretrained-dropout", .regularisation,
                    "Probability of hiding a training token's fixed pretrained vector (--pretrained-words), so that the model also learns to label from context and spelling."),
             .flag(\.lazyWordUpdates, sets: true, key: "lazyWordUpdates", option: "lazy-word-updates", .features,

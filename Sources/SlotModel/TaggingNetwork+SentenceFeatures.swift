@@ -1,0 +1,54 @@
+import SlotMath
+import SlotLayers
+
+extension TaggingNetwork {
+    /// The intent logits of a batch: ``vectorIntent``'s, from the last encoder
+    /// layer's outputs and the sentences' pretrained vectors, when the network
+    /// has it, else ``intent``'s, from the outputs alone.
+    ///
+    /// - Parameters:
+    ///   - features: the last encoder layer's outputs, `N × 2H`.
+    ///   - sentences: the rows of each sentence.
+    ///   - batch: the sentences themselves.
+    ///   - strategy: how the head's matrix products are computed (``GEMM/Strategy``).
+    /// - Returns: `B × intents` logits, or `nil` for a network without an intent head.
+    package func intentLogits(
+        _ features: Matrix, sentences: [Range<Int>], batch: [EncodedSentence], strategy: GEMM.Strategy = .blas
+    ) -> Matrix? {
+        if let vectorIntent {
+            return vectorIntent(features, sentences: sentences, sentenceFeatures: intentSentenceFeatures(batch), strategy: strategy)
+        }
+        return intent?(features, sentences: sentences, strategy: strategy)
+    }
+
+    /// The fixed features ``vectorIntent`` reads beside the pooled encoder
+    /// outputs when only the intents read the pretrained vectors
+    /// (``Architecture/PretrainedInput/intent``): per sentence, the mean of its
+    /// tokens' pretrained vectors, then the maximum of each column, over the
+    /// tokens that have one (zeros when none has).
+    ///
+    /// - Parameter batch: the sentences, with ``EncodedSentence/pretrainedRows``.
+    /// - Returns: `B × 2P`, or `nil` when no intent head reads sentence features.
+    package func intentSentenceFeatures(_ batch: [EncodedSentence]) -> Matrix? {
+        guard architecture.pretrainedInput == .intent, let pretrained else { return nil }
+        let dimension = pretrained.dimension
+        var features = Matrix(rows: batch.count, columns: 2 * dimension)
+        for (b, sentence) in batch.enumerated() {
+            let known = sentence.pretrainedRows.filter { $0 != nil }
+            guard !known.isEmpty else { continue }
+            let vectors = pretrained.rows(known)
+            let inverse = 1 / Float(known.count)
+            for column in 0..<dimension {
+                var sum: Float = 0
+                var maximum = -Float.infinity
+                for row in 0..<vectors.rows {
+                    sum += vectors[row, column]
+                    maximum = max(maximum, vectors[row, column])
+                }
+                features[b, column] = sum * inverse
+                features[b, dimension + column] = maximum
+            }
+        }
+        return features
+    }
+}
