@@ -10,12 +10,12 @@ import SlotValues
 /// let result = tagger.tag("leave St. Louis tomorrow")
 /// for slot in result.slots {
 ///     print(slot.label, slot.text, slot.scalarOffsets, slot.confidence)
-///     // fromloc.city_name St. Louis 6..<15 0.9873
-///     // depart_date.today_relative tomorrow 16..<24 0.9835
+///     // fromloc.city_name St. Louis 6..<15 0.9679
+///     // depart_date.today_relative tomorrow 16..<24 0.9790
 /// }
 /// result.tokens(of: result.slots[0]).map(\.label)   // ["B-fromloc.city_name", "I-fromloc.city_name"]
-/// result.intent                                     // Intent(label: "atis_flight", confidence: 0.9443)
-/// result.intentRanking.prefix(2).map(\.label)       // ["atis_flight", "atis_flight_no"]
+/// result.intent                                     // Intent(label: "atis_flight", confidence: 0.8838)
+/// result.intentRanking.prefix(2).map(\.label)       // ["atis_flight", "atis_airport"]
 /// ```
 /// "St." is one token because the model's vocabulary holds "st." (see
 /// ``Tagger/tokenize(_:)``). A slot's ``Slot/text`` is already the joined

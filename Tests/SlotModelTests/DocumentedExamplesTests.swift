@@ -22,12 +22,12 @@ struct DocumentedExamplesTests {
         let tagger = try #require(Self.tagger)
         let result = tagger.tag("leave St. Louis tomorrow")
         #expect(Self.slots(result) == ["fromloc.city_name St. Louis 6..<15", "depart_date.today_relative tomorrow 16..<24"])
-        #expect(Self.close(result.slots[0].confidence, 0.9873))
-        #expect(Self.close(result.slots[1].confidence, 0.9835))
+        #expect(Self.close(result.slots[0].confidence, 0.9679))
+        #expect(Self.close(result.slots[1].confidence, 0.9790))
         #expect(result.tokens(of: result.slots[0]).map(\.label) == ["B-fromloc.city_name", "I-fromloc.city_name"])
         #expect(result.intent?.label == "atis_flight")
-        #expect(Self.close(try #require(result.intent?.confidence), 0.9443))
-        #expect(result.intentRanking.prefix(2).map(\.label) == ["atis_flight", "atis_flight_no"])
+        #expect(Self.close(try #require(result.intent?.confidence), 0.8838))
+        #expect(result.intentRanking.prefix(2).map(\.label) == ["atis_flight", "atis_airport"])
     }
 
     @Test("GettingStarted: a flight from St. Louis to Zürich tomorrow")
@@ -38,7 +38,7 @@ struct DocumentedExamplesTests {
         #expect((result.intent?.confidence ?? 0) > 0.5)
         #expect(result.slots.map { "\($0.label) \($0.text)" }
             == ["fromloc.city_name St. Louis", "toloc.city_name Zürich", "depart_date.today_relative tomorrow"])
-        for (slot, documented) in zip(result.slots, [Float(0.9996), 0.9733, 0.9962]) {
+        for (slot, documented) in zip(result.slots, [Float(0.9998), 0.9859, 0.9955]) {
             #expect(Self.close(slot.confidence, documented), "\(slot.label): \(slot.confidence)")
         }
     }
@@ -47,13 +47,13 @@ struct DocumentedExamplesTests {
     func fallback() throws {
         var tagger = try #require(Self.tagger)
         tagger.intentFallback = IntentFallback()
-        #expect(IntentFallback.defaultThreshold == 0.88)
+        #expect(IntentFallback.defaultThreshold == 0.89)
         let result = tagger.tag("play some jazz by Miles Davis")
         #expect(result.intent?.label == "nlu_fallback")
         #expect(result.isFallback)
         let guess = try #require(result.intentRanking.first)
-        #expect(guess.label == "atis_ground_fare")
-        #expect(Self.close(guess.confidence, 0.2724))
+        #expect(guess.label == "atis_city")
+        #expect(Self.close(guess.confidence, 0.4622))
     }
 
     @Test("Tagger and README: 'leave Beijing on November 2nd' is a flight from Beijing")
