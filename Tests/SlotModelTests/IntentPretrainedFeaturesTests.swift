@@ -20,14 +20,7 @@ struct IntentPretrainedFeaturesTests {
     static func tagger(pooling: IntentPooling = .finalMax) -> Tagger {
         var configuration = configuration()
         configuration.architecture.intentPooling = pooling
-        var generator = SplitMix64(seed: 73)
-        let featurizer = configuration.featurizer
-        var network = TaggingNetwork(
-            architecture: configuration.architecture, wordCount: featurizer.words.count,
-            characterCount: featurizer.characters.count, labelCount: featurizer.labels.count,
-            intentCount: featurizer.intents.count, pretrained: featurizer.pretrained, using: &generator)
-        network.crf = CRF(labelCount: featurizer.labels.count, using: &generator)
-        return Tagger(configuration: configuration, network: network)
+        return PretrainedFeaturesTests.tagger(configuration, seed: 73)
     }
 
     @Test("the encoder reads no pretrained columns; a second intent head reads the mean and maximum after its pooled outputs")

@@ -23,9 +23,9 @@ struct PretrainedFeaturesTests {
         return configuration
     }
 
-    static func tagger() -> Tagger {
-        let configuration = configuration()
-        var generator = SplitMix64(seed: 71)
+    /// A random network over `configuration` (by default this suite's) with a CRF.
+    static func tagger(_ configuration: ModelConfiguration = configuration(), seed: UInt64 = 71) -> Tagger {
+        var generator = SplitMix64(seed: seed)
         let featurizer = configuration.featurizer
         var network = TaggingNetwork(
             architecture: configuration.architecture, wordCount: featurizer.words.count,
