@@ -33,20 +33,25 @@ extension TaggingNetwork {
         guard architecture.pretrainedInput == .intent, let pretrained else { return nil }
         let dimension = pretrained.dimension
         var features = Matrix(rows: batch.count, columns: 2 * dimension)
-        for (b, sentence) in batch.enumerated() {
-            let known = sentence.pretrainedRows.filter { $0 != nil }
-            guard !known.isEmpty else { continue }
-            let vectors = pretrained.rows(known)
-            let inverse = 1 / Float(known.count)
-            for column in 0..<dimension {
-                var sum: Float = 0
-                var maximum = -Float.infinity
-                for row in 0..<vectors.rows {
-                    sum += vectors[row, column]
-                    maximum = max(maximum, vectors[row, column])
+        var vector = [Float](repeating: 0, count: dimension)
+        features.withUnsafeMutableBufferPointer { features in
+            vector.withUnsafeMutableBufferPointer { vector in
+                for (b, sentence) in batch.enumerated() {
+                    let mean = features.baseAddress! + b * 2 * dimension, maximum = mean + dimension
+                    var known = 0
+                    for row in sentence.pretrainedRows {
+                        guard let row else { continue }
+                        pretrained.copyRow(row, to: vector.baseAddress!)
+                        for column in 0..<dimension {
+                            mean[column] += vector[column]
+                            maximum[column] = known == 0 ? vector[column] : max(maximum[column], vector[column])
+                        }
+                        known += 1
+                    }
+                    guard known > 0 else { continue }
+                    let inverse = 1 / Float(known)
+                    for column in 0..<dimension { mean[column] *= inverse }
                 }
-                features[b, column] = sum * inverse
-                features[b, dimension + column] = maximum
             }
         }
         return features
